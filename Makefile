@@ -1,0 +1,61 @@
+# ecom-trainer: `make run` and `make test` set everything up on a fresh Debian 12 machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test sysdeps i18n i18n-compile i18n-check screenshots bench lint lessons-check clean
+
+run: $(STAMP) sysdeps i18n-compile
+	$(BIN)/ecom-trainer --demo
+
+test: $(STAMP) sysdeps i18n-compile
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "ecom-trainer needs Python 3.11 or newer; $(PYTHON) is older." >&2; exit 1; }
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create a virtual environment. On Debian: apt-get install python3-venv" >&2; exit 1; }
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@
+
+# Debian packages Qt needs here: installed when run as root, named otherwise.
+sysdeps:
+	@sh scripts/install-system-deps.sh
+
+# Extract, update and compile both domains (ui: ecom_trainer, lesson text: lessons).
+i18n: $(STAMP)
+	$(BIN)/pybabel extract -q -F babel-ui.cfg -k _ -k gettext -k ngettext:1,2 -k N_ \
+	  --project=ecom-trainer --copyright-holder="ecom-trainer developers" \
+	  -o translations/ecom_trainer.pot src
+	$(BIN)/pybabel extract -q -F babel-lessons.cfg --project=ecom-trainer-lessons \
+	  --copyright-holder="ecom-trainer developers" -o translations/lessons.pot lessons
+	$(BIN)/pybabel update -q -i translations/ecom_trainer.pot -d translations -D ecom_trainer --ignore-obsolete
+	$(BIN)/pybabel update -q -i translations/lessons.pot -d translations -D lessons --ignore-obsolete
+	$(MAKE) i18n-compile
+
+i18n-compile: $(STAMP)
+	@$(BIN)/pybabel compile -q -d translations -D ecom_trainer
+	@$(BIN)/pybabel compile -q -d translations -D lessons
+
+i18n-check: $(STAMP)
+	$(BIN)/python -m ecom_trainer.cli i18n check
+
+lessons-check: $(STAMP)
+	$(BIN)/ecom-trainer lessons check lessons
+
+screenshots: $(STAMP) sysdeps i18n-compile
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py screenshots
+
+bench: $(STAMP) sysdeps i18n-compile
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/bench.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts
+
+clean:
+	rm -rf $(VENV) build dist screenshots .pytest_cache
+	find translations -name '*.mo' -delete

@@ -1,0 +1,3 @@
+from ecom_trainer.cli import main
+
+raise SystemExit(main())

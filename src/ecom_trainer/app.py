@@ -1,0 +1,70 @@
+"""Builds the QApplication and wires the layers together. Kept light: everything imported at
+module level here is on the path to the learner picker, whose start-up time is budgeted."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
+            lessons: Path | None = None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ecom_trainer.paths import lessons_dir, resources_dir
+    from ecom_trainer.store.db import DatabaseError, open_database
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("ecom-trainer")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
+    try:
+        conn = open_database(db_path)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "ecom-trainer", str(exc))
+        return 2
+
+    lessons = lessons or lessons_dir()
+
+    def load_curriculum():
+        from ecom_trainer.content import load_curriculum as load
+
+        curriculum = load(lessons)
+        if demo:
+            from ecom_trainer.store.demo import seed_demo
+
+            seed_demo(conn, curriculum)
+        return curriculum
+
+    window = build_window(conn, load_curriculum, language)
+    if demo:
+        window.curriculum  # noqa: B018 - seeds the demo before the picker lists learners
+        window.show_picker()
+    window.resize(1366, 768)
+    window.showMaximized()
+    # Load the lessons right after the picker is on screen, so the first tap is instant.
+    QTimer.singleShot(0, lambda: window.curriculum)
+    return app.exec()
+
+
+def build_window(conn, load_curriculum, language: str | None = None):
+    """Language, theme and the main window for an open database (also used by tests)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ecom_trainer import i18n
+    from ecom_trainer.store.settings import get_setting, set_setting
+    from ecom_trainer.ui.main_window import MainWindow
+    from ecom_trainer.ui.theme import apply_theme
+
+    stored = get_setting(conn, "language")
+    chosen = language or stored or i18n.system_language()
+    if stored is None:  # first start: remember the system's language
+        set_setting(conn, "language", chosen)
+    # The pack's source language is read lazily with the pack; the bundled pack is English.
+    i18n.set_language(chosen, lesson_source_language="en")
+    apply_theme(QApplication.instance(), get_setting(conn, "theme", "default") or "default",
+                float(get_setting(conn, "text_scale", "1.0") or 1.0))
+    window = MainWindow(conn, load_curriculum)
+    window.apply_direction()
+    return window

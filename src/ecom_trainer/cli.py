@@ -1,0 +1,72 @@
+"""The command line: start the app, check lessons, check translations.
+
+    ecom-trainer [--demo] [--db FILE] [--language CODE]   start the program
+    ecom-trainer lessons check [DIR]                      list problems in a lesson pack
+    ecom-trainer i18n check                               translation completeness per locale
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _lessons_check(folder: Path) -> int:
+    from ecom_trainer.content import load_curriculum
+
+    curriculum = load_curriculum(folder)
+    for problem in curriculum.problems:
+        print(problem)
+    lessons = len(curriculum.lessons)
+    if curriculum.problems:
+        print(f"{len(curriculum.problems)} problem(s); {lessons} lesson(s) loaded fine.", file=sys.stderr)
+        return 1
+    print(f"OK: {len(curriculum.tracks)} track(s), {lessons} lesson(s), no problems.")
+    return 0
+
+
+def _i18n_check(required: tuple[str, ...] = ("zh_CN",)) -> int:
+    from ecom_trainer.i18n.completeness import completeness
+
+    failed = False
+    for (language, domain), (done, total) in sorted(completeness().items()):
+        share = 100.0 * done / total if total else 100.0
+        need = language in required
+        mark = "" if not need or share >= 100 else "  <- must be 100 %"
+        failed |= bool(mark)
+        print(f"{language:8} {domain:14} {done:5}/{total:<5} {share:6.1f} %{mark}")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ecom-trainer", description="Lessons for selling online.")
+    parser.add_argument("--demo", action="store_true", help="use the demo database (seeded on first start)")
+    parser.add_argument("--db", type=Path, help="the database file to use")
+    parser.add_argument("--language", help="language code, e.g. zh_CN or en")
+    parser.add_argument("--lessons", type=Path, help="a lesson pack folder (default: the bundled one)")
+    commands = parser.add_subparsers(dest="command")
+    lessons = commands.add_parser("lessons", help="work with lesson packs")
+    lesson_commands = lessons.add_subparsers(dest="action", required=True)
+    check = lesson_commands.add_parser("check", help="list the problems in a lesson pack")
+    check.add_argument("folder", nargs="?", type=Path)
+    i18n = commands.add_parser("i18n", help="translations")
+    i18n.add_subparsers(dest="action", required=True).add_parser("check", help="completeness per locale")
+    args = parser.parse_args(argv)
+
+    if args.command == "lessons":
+        from ecom_trainer.paths import lessons_dir
+
+        return _lessons_check(args.folder or lessons_dir())
+    if args.command == "i18n":
+        return _i18n_check()
+
+    from ecom_trainer.app import run_gui
+    from ecom_trainer.paths import database_path
+
+    return run_gui(args.db or database_path(demo=args.demo), demo=args.demo,
+                   language=args.language, lessons=args.lessons)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

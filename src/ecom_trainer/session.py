@@ -1,0 +1,145 @@
+"""The learner loop without Qt: which unit (lesson or test) comes next, where to resume, and
+recording each answer durably. Screens call these methods; they never touch the database.
+
+A unit is a lesson (its steps, then its practice questions) or a track's pre-/post-test (its
+questions only). A position counts steps first, then questions; position == total means done.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from ecom_trainer.assess.scoring import is_correct, score
+from ecom_trainer.content.model import Curriculum, Lesson, Question, Step, Track
+from ecom_trainer.store import attempts as attempt_store
+from ecom_trainer.store import progress as progress_store
+from ecom_trainer.store.db import now
+from ecom_trainer.store.learners import Learner
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: str  # practice | pre_test | post_test
+    unit_id: str
+    track: Track
+    title: str
+    steps: tuple[Step, ...]
+    questions: tuple[Question, ...]
+    lesson: Lesson | None = None
+
+    @property
+    def total(self) -> int:
+        return len(self.steps) + len(self.questions)
+
+    @property
+    def is_test(self) -> bool:
+        return self.kind != "practice"
+
+    def item(self, position: int) -> Step | Question | None:
+        if position < len(self.steps):
+            return self.steps[position]
+        index = position - len(self.steps)
+        return self.questions[index] if index < len(self.questions) else None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    score: float
+    correct: bool
+    attempt_id: str
+
+
+@dataclass(frozen=True)
+class TrackState:
+    pre_test_done: bool
+    lessons_done: frozenset[str]
+    lessons_total: int
+    post_test_done: bool
+
+    @property
+    def post_test_open(self) -> bool:
+        return self.pre_test_done and len(self.lessons_done) >= self.lessons_total
+
+
+class LearnerSession:
+    def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum, learner: Learner) -> None:
+        self.conn = conn
+        self.curriculum = curriculum
+        self.learner = learner
+
+    # -------------------------------------------------- units
+    def lesson_unit(self, lesson_id: str) -> Unit:
+        lesson = self.curriculum.lessons[lesson_id]
+        track = self.curriculum.track(lesson.track)
+        assert track is not None
+        return Unit("practice", lesson.id, track, lesson.title, lesson.steps, lesson.questions, lesson)
+
+    def test_unit(self, track_id: str, kind: str) -> Unit:
+        track = self.curriculum.track(track_id)
+        assert track is not None
+        return Unit(kind, progress_store.test_unit(track_id, kind), track, track.title, (),
+                    track.test(kind))
+
+    def unit_by_id(self, unit_id: str) -> Unit | None:
+        if "#" in unit_id:
+            track_id, kind = unit_id.split("#", 1)
+            ok = self.curriculum.track(track_id) is not None and kind in ("pre_test", "post_test")
+            return self.test_unit(track_id, kind) if ok else None
+        return self.lesson_unit(unit_id) if unit_id in self.curriculum.lessons else None
+
+    # -------------------------------------------------- where the learner is
+    def resume_position(self, unit: Unit) -> int:
+        """Where to open a unit: the saved position, or the start when it was finished."""
+        saved = progress_store.get_progress(self.conn, self.learner.id, unit.unit_id)
+        if saved is None or saved.status == progress_store.DONE:
+            return 0
+        return min(saved.position, unit.total - 1)
+
+    def move_to(self, unit: Unit, position: int) -> None:
+        progress_store.save_position(self.conn, self.learner.id, unit.unit_id, position,
+                                     done=position >= unit.total)
+
+    def continue_unit(self) -> tuple[Unit, int] | None:
+        last = progress_store.last_unfinished(self.conn, self.learner.id)
+        unit = self.unit_by_id(last.unit_id) if last else None
+        return (unit, self.resume_position(unit)) if unit else None
+
+    def track_state(self, track: Track) -> TrackState:
+        saved = progress_store.all_progress(self.conn, self.learner.id)
+
+        def done(unit_id: str) -> bool:
+            return unit_id in saved and saved[unit_id].status == progress_store.DONE
+
+        lessons = [lid for lid in track.lesson_ids if lid in self.curriculum.lessons]
+        return TrackState(
+            pre_test_done=done(progress_store.test_unit(track.id, "pre_test")),
+            lessons_done=frozenset(lid for lid in lessons if done(lid)),
+            lessons_total=len(lessons),
+            post_test_done=done(progress_store.test_unit(track.id, "post_test")),
+        )
+
+    # -------------------------------------------------- answering
+    def answer(self, unit: Unit, position: int, given: object, started_at: str | None = None) -> Feedback:
+        """Score and store one answer; when this returns, it survives a power cut."""
+        question = unit.item(position)
+        assert isinstance(question, Question), f"position {position} of {unit.unit_id} is not a question"
+        value = score(question, given)
+        right = is_correct(value)
+        next_position = position + 1
+        attempt_id = attempt_store.record_attempt(
+            self.conn, learner_id=self.learner.id, track_id=unit.track.id, unit_id=unit.unit_id,
+            question_id=question.id, kind=unit.kind, answer=given, score=value, correct=right,
+            skills=question.skills, started_at=started_at or now(), next_position=next_position,
+            unit_done=next_position >= unit.total,
+        )
+        return Feedback(value, right, attempt_id)
+
+    def unit_result(self, unit: Unit) -> tuple[int, int]:
+        """(right answers, questions) from the newest answer to each question of the unit."""
+        newest: dict[str, bool] = {}
+        for a in attempt_store.attempts_of(self.conn, self.learner.id, unit.unit_id):
+            if a.kind == unit.kind:
+                newest[a.question_id] = a.correct
+        ids = {q.id for q in unit.questions}
+        return sum(1 for qid, ok in newest.items() if ok and qid in ids), len(unit.questions)

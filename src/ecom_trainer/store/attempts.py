@@ -1,0 +1,81 @@
+"""Answers are events: appended once, never changed (a trigger refuses UPDATE and DELETE)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from dataclasses import dataclass
+
+from ecom_trainer.store.db import now, transaction
+from ecom_trainer.store.device import device_id
+from ecom_trainer.store.progress import save_position
+
+KINDS = ("practice", "pre_test", "post_test")
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: str
+    learner_id: str
+    track_id: str
+    lesson_id: str
+    question_id: str
+    kind: str
+    answer: object
+    score: float
+    correct: bool
+    skills: tuple[str, ...]
+    answered_at: str
+
+
+def record_attempt(
+    conn: sqlite3.Connection, *, learner_id: str, track_id: str, unit_id: str, question_id: str,
+    kind: str, answer: object, score: float, correct: bool, skills: tuple[str, ...] | list[str],
+    started_at: str | None = None, next_position: int | None = None, unit_done: bool = False,
+) -> str:
+    """Store one answer and move the learner's position, in one durable transaction.
+
+    When this returns, the answer is on disk (WAL + synchronous=FULL): the caller may tell the
+    learner it is saved. `unit_id` is the lesson id, or "<track>#pre_test" for tests.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    if not 0.0 <= score <= 1.0:
+        raise ValueError(f"score must be within [0, 1], not {score}")
+    attempt_id = str(uuid.uuid4())
+    device = device_id(conn)
+    stamp = now()
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO attempts (id, learner_id, track_id, lesson_id, question_id, kind, answer, "
+            "score, correct, skills, started_at, answered_at, device_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (attempt_id, learner_id, track_id, unit_id, question_id, kind,
+             json.dumps(answer, ensure_ascii=False), score, int(correct),
+             json.dumps(list(skills)), started_at or stamp, stamp, device),
+        )
+        if next_position is not None:
+            save_position(conn, learner_id, unit_id, next_position, done=unit_done)
+    return attempt_id
+
+
+def attempts_of(conn: sqlite3.Connection, learner_id: str, lesson_id: str | None = None) -> list[Attempt]:
+    sql = ("SELECT id, learner_id, track_id, lesson_id, question_id, kind, answer, score, correct, "
+           "skills, answered_at FROM attempts WHERE learner_id = ?")
+    args: list[object] = [learner_id]
+    if lesson_id is not None:
+        sql += " AND lesson_id = ?"
+        args.append(lesson_id)
+    return [
+        Attempt(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], bool(r[8]),
+                tuple(json.loads(r[9] or "[]")), r[10])
+        for r in conn.execute(sql + " ORDER BY answered_at, id", args)
+    ]
+
+
+def lesson_summary(conn: sqlite3.Connection, learner_id: str) -> list[tuple[str, str, int, int]]:
+    """Per unit: (kind, lesson or test id, answers, correct answers) for the trainer overview."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT kind, lesson_id, COUNT(*), SUM(correct) FROM attempts WHERE learner_id = ? "
+        "GROUP BY kind, lesson_id ORDER BY MIN(answered_at)", (learner_id,))]

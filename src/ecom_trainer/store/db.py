@@ -1,0 +1,83 @@
+"""Open the database durably and keep its schema current.
+
+Only the standard `sqlite3` module is imported here: this is the start-up path, and
+`import sqlite_utils` costs 110-180 ms because it pulls in numpy. Migrations (rare) import it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+
+class DatabaseError(Exception):
+    """The database file cannot be used; the message says what and where, for a person."""
+
+
+def now() -> str:
+    """UTC time as ISO 8601 with milliseconds: sorts as text, merges across PCs."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection with the durability settings every part of the program relies on.
+
+    isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE), so that nothing is
+    left pending when the power fails. WAL + synchronous=FULL: a COMMIT that returned is on disk.
+    """
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path}: this file is not a usable ecom-trainer database ({exc})") from None
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """All or nothing: BEGIN IMMEDIATE takes the write lock up front, so no deadlock midway."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def open_database(path: Path | str) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate to the newest schema."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = connect(path)
+    try:
+        version = schema_version(conn)
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{path}: made by a newer ecom-trainer (schema {version}; this one knows "
+                f"{SCHEMA_VERSION}). Install the newer program to open it."
+            )
+        if version < SCHEMA_VERSION:
+            from ecom_trainer.store.migrations import migrate
+
+            migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(f"{path}: this file is damaged or not a database ({exc})") from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn

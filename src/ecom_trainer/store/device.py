@@ -1,0 +1,22 @@
+"""This PC's identity: every row that can travel to another PC names the device that made it."""
+
+from __future__ import annotations
+
+import platform
+import sqlite3
+import uuid
+
+from ecom_trainer.store.db import now, transaction
+
+
+def device_id(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT id FROM device LIMIT 1").fetchone()
+    if row:
+        return row[0]
+    new_id = str(uuid.uuid4())
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO device (id, name, created_at) VALUES (?, ?, ?)",
+            (new_id, platform.node() or "pc", now()),
+        )
+    return new_id

@@ -1,0 +1,97 @@
+"""Numbered schema migrations. Each runs in one transaction with the user_version bump, so a
+power cut leaves the database at the old version or the new one, never between.
+
+Never edit a migration that has shipped: add the next one, and keep a database made at the
+previous version as a test fixture (tests/store/fixtures/).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+APPEND_ONLY = """
+CREATE TRIGGER {table}_append_only_update BEFORE UPDATE ON {table}
+BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END;
+CREATE TRIGGER {table}_append_only_delete BEFORE DELETE ON {table}
+BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END;
+"""
+
+
+def _v1(db: Database) -> None:
+    """The first schema: device, centres, trainers, cohorts, learners, attempts, progress, settings."""
+    synced = {"device_id": str, "updated_at": str}  # rows that travel between PCs carry these
+    db["device"].create({"id": str, "name": str, "created_at": str}, pk="id")
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["centres"].create({"id": str, "name": str, **synced}, pk="id", not_null={"name"})
+    db["trainers"].create(
+        {"id": str, "centre_id": str, "name": str, "pin_hash": str, **synced},
+        pk="id",
+        foreign_keys=[("centre_id", "centres", "id")],
+        not_null={"pin_hash"},
+    )
+    db["cohorts"].create(
+        {"id": str, "centre_id": str, "name": str, "plan": str, "starts_on": str, "ends_on": str,
+         "archived": int, **synced},
+        pk="id",
+        foreign_keys=[("centre_id", "centres", "id")],
+        not_null={"name"},
+        defaults={"archived": 0, "plan": "[]"},
+    )
+    db["learners"].create(
+        {"id": str, "name": str, "village": str, "birth_year": int, "phone": str, "avatar": str,
+         "archived": int, "created_at": str, **synced},
+        pk="id",
+        not_null={"name"},
+        defaults={"archived": 0, "village": "", "avatar": ""},
+    )
+    db["cohort_members"].create(
+        {"cohort_id": str, "learner_id": str, **synced},
+        pk=("cohort_id", "learner_id"),
+        foreign_keys=[("cohort_id", "cohorts", "id"), ("learner_id", "learners", "id")],
+    )
+    db["attempts"].create(
+        {"id": str, "learner_id": str, "track_id": str, "lesson_id": str, "question_id": str,
+         "kind": str, "answer": str, "score": float, "correct": int, "skills": str,
+         "started_at": str, "answered_at": str, "device_id": str},
+        pk="id",
+        foreign_keys=[("learner_id", "learners", "id")],
+        not_null={"learner_id", "lesson_id", "question_id", "kind", "answer", "score", "correct",
+                  "answered_at", "device_id"},
+    )
+    db.execute(
+        "CREATE TRIGGER attempts_kind BEFORE INSERT ON attempts "
+        "WHEN NEW.kind NOT IN ('practice', 'pre_test', 'post_test') "
+        "BEGIN SELECT RAISE(ABORT, 'attempts.kind must be practice, pre_test or post_test'); END"
+    )
+    db.executescript(APPEND_ONLY.format(table="attempts"))
+    db["attempts"].create_index(["learner_id", "answered_at"])
+    db["attempts"].create_index(["learner_id", "kind", "track_id"])
+    db["attempts"].create_index(["question_id"])
+    # Where a learner is in a lesson or test: `unit_id` is a lesson id, or "<track>#pre_test".
+    db["progress"].create(
+        {"learner_id": str, "unit_id": str, "position": int, "status": str, "updated_at": str,
+         "completed_at": str},
+        pk=("learner_id", "unit_id"),
+        foreign_keys=[("learner_id", "learners", "id")],
+        not_null={"position", "status", "updated_at"},
+    )
+    db["progress"].create_index(["learner_id", "updated_at"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+    """Apply the missing migrations up to `target` (default: newest); return the new version."""
+    db = Database(conn, execute_plugins=False)
+    target = len(MIGRATIONS) if target is None else target
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    while version < target:
+        with db.atomic():
+            MIGRATIONS[version](db)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+    return version

@@ -1,0 +1,62 @@
+"""Home: hello, "continue where you left off", and the four tracks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from ecom_trainer.content.model import Media
+from ecom_trainer.i18n import gettext as _
+from ecom_trainer.i18n import lesson_text, ngettext
+from ecom_trainer.session import LearnerSession
+from ecom_trainer.ui.learner.questions import OptionButton
+from ecom_trainer.ui.screen import Screen
+from ecom_trainer.ui.widgets import primary_button
+
+
+class HomeScreen(Screen):
+    open_track = Signal(str)
+    continue_unit = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nav.home_button.setEnabled(False)
+        self.continue_button = primary_button("", "next")
+        self.continue_button.setObjectName("continue_button")
+        self.continue_button.clicked.connect(self.continue_unit.emit)
+        self.body.addWidget(self.continue_button)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(20)
+        self.body.addWidget(self.grid_host, 1)
+        self.session: LearnerSession | None = None
+
+    def show_session(self, session: LearnerSession) -> None:
+        self.session = session
+        self.nav.retranslate()
+        self.nav.set_title(_("Hello, {name}!").format(name=session.learner.name))
+        resume = session.continue_unit()
+        self.continue_button.setVisible(resume is not None)
+        if resume:
+            self.continue_button.setText(_("Continue: {title}").format(title=lesson_text(resume[0].title)))
+        while self.grid.count():
+            self.grid.takeAt(0).widget().deleteLater()
+        for i, track in enumerate(session.curriculum.tracks):
+            state = session.track_state(track)
+            done = len(state.lessons_done)
+            status = ngettext("{done} of {total} lesson done", "{done} of {total} lessons done",
+                              state.lessons_total).format(done=done, total=state.lessons_total)
+            picture = Media(track.icon.path, lesson_text(track.title)) if track.icon else None
+            tile = OptionButton(f"{lesson_text(track.title)}\n{status}", picture)
+            tile.setCheckable(False)
+            tile.setObjectName(f"track_{track.id}")
+            tile.clicked.connect(lambda _c=False, tid=track.id: self.open_track.emit(tid))
+            self.grid.addWidget(tile, i // 2, i % 2)
+
+    def help_text(self) -> str:
+        return _("Tap a picture to learn about it. The big green button takes you back to where you stopped.")
+
+    def speech_text(self) -> str:
+        tracks = [lesson_text(t.title) for t in self.session.curriculum.tracks] if self.session else []
+        return ". ".join([self.nav.title.text(), *tracks])
+

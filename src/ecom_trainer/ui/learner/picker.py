@@ -1,0 +1,114 @@
+"""Who are you? Big picture tiles, no password. Must start fast: no sqlite_utils, no pyqtgraph."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QToolButton, QWidget
+
+from ecom_trainer.i18n import gettext as _
+from ecom_trainer.paths import resources_dir
+from ecom_trainer.store.learners import Learner
+from ecom_trainer.content.model import Media
+from ecom_trainer.ui.learner.questions import OptionButton
+from ecom_trainer.ui.screen import Screen
+from ecom_trainer.ui.theme import MAIN_BUTTON_PX
+from ecom_trainer.ui.widgets import icon, label
+
+NATIVE_NAMES = {"en": "English", "zh_CN": "中文", "ug": "ئۇيغۇرچە"}
+COLUMNS, ROWS = 5, 2  # ten big tiles a page: fits 1366 x 768 at every text size without scrolling
+
+
+def native_name(code: str) -> str:
+    return NATIVE_NAMES.get(code, code)
+
+
+def avatar_media(avatar: str) -> Media | None:
+    path = resources_dir() / "avatars" / f"{avatar}.svg"
+    return Media(path, avatar) if avatar and path.is_file() else None
+
+
+class LearnerPicker(Screen):
+    picked = Signal(object)  # Learner
+    trainer = Signal()
+    language = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.next_language = ""
+        self.learners: list[Learner] = []
+        self.page = 0
+        self.nav.home_button.hide()
+        self.nav.back_button.hide()
+        self.message = label(role="muted")
+        self.body.addWidget(self.message)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(20)
+        self.body.addWidget(self.grid_host, 1)
+        row = QHBoxLayout()
+        self.previous_page = QPushButton()
+        self.next_page = QPushButton()
+        for b in (self.previous_page, self.next_page):
+            b.setMinimumHeight(MAIN_BUTTON_PX)
+        self.previous_page.setIcon(icon("back"))
+        self.next_page.setIcon(icon("next"))
+        self.previous_page.clicked.connect(lambda: self.show_page(self.page - 1))
+        self.next_page.clicked.connect(lambda: self.show_page(self.page + 1))
+        self.language_button = QPushButton()
+        self.language_button.setObjectName("language_button")
+        self.language_button.clicked.connect(self.language.emit)
+        self.trainer_button = QToolButton()
+        self.trainer_button.setObjectName("trainer_button")
+        self.trainer_button.setIcon(icon("lock"))
+        self.trainer_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.trainer_button.clicked.connect(self.trainer.emit)
+        row.addWidget(self.previous_page)
+        row.addWidget(self.next_page)
+        row.addStretch(1)
+        row.addWidget(self.language_button)
+        row.addWidget(self.trainer_button)
+        self.body.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.nav.retranslate()
+        self.nav.set_title(_("Who are you? Tap your picture."))
+        self.previous_page.setText(_("More people"))
+        self.next_page.setText(_("More people"))
+        self.previous_page.setAccessibleName(_("Previous page"))
+        self.next_page.setAccessibleName(_("Next page"))
+        # Names the next language in its own words, so anyone can find theirs.
+        self.language_button.setText(native_name(self.next_language))
+        self.language_button.setAccessibleName(native_name(self.next_language))
+        self.trainer_button.setText(_("Trainer"))
+        self.trainer_button.setAccessibleName(_("Trainer"))
+        self.message.setText(_("No learners yet. A trainer can add them.") if not self.learners else "")
+
+    def set_learners(self, learners: list[Learner]) -> None:
+        self.learners = learners
+        self.retranslate()
+        self.show_page(0)
+
+    def show_page(self, page: int) -> None:
+        per_page = COLUMNS * ROWS
+        pages = max(1, -(-len(self.learners) // per_page))
+        self.page = max(0, min(page, pages - 1))
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        start = self.page * per_page
+        for i, learner in enumerate(self.learners[start:start + per_page]):
+            tile = OptionButton(learner.name, avatar_media(learner.avatar))
+            tile.setCheckable(False)
+            tile.setObjectName(f"learner_{learner.id}")
+            tile.setAccessibleName(learner.name)
+            tile.clicked.connect(lambda _c=False, who=learner: self.picked.emit(who))
+            self.grid.addWidget(tile, i // COLUMNS, i % COLUMNS)
+        for i in range(len(self.learners[start:start + per_page]), per_page):
+            self.grid.addWidget(QWidget(), i // COLUMNS, i % COLUMNS)  # keep tiles the same size
+        self.previous_page.setVisible(self.page > 0)
+        self.next_page.setVisible(self.page < pages - 1)
+
+    def help_text(self) -> str:
+        return _("Find your own picture and tap it. If you are new, ask your trainer to add you.")

@@ -1,0 +1,184 @@
+"""The one window: a stack of screens and the wiring between them. Screens own their behaviour;
+this class only decides which screen comes next (kept thin on purpose: Anki's 1,900-line
+main.py is the example not to follow)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+
+from ecom_trainer import i18n
+from ecom_trainer.content.model import Curriculum
+from ecom_trainer.i18n import gettext as _
+from ecom_trainer.session import LearnerSession, Unit
+from ecom_trainer.store.centre import is_set_up
+from ecom_trainer.store.learners import Learner, list_learners
+from ecom_trainer.store.settings import set_setting
+from ecom_trainer.ui.learner.home import HomeScreen
+from ecom_trainer.ui.learner.lesson_player import LessonPlayer
+from ecom_trainer.ui.learner.picker import LearnerPicker
+from ecom_trainer.ui.learner.result import ResultScreen
+from ecom_trainer.ui.learner.track import TrackScreen
+from ecom_trainer.ui.screen import Screen
+from ecom_trainer.ui.speech import Speaker
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, conn: sqlite3.Connection, load_curriculum: Callable[[], Curriculum],
+                 speaker: Speaker | None = None) -> None:
+        super().__init__()
+        self.conn = conn
+        self._load_curriculum = load_curriculum
+        self._curriculum: Curriculum | None = None
+        self.session: LearnerSession | None = None
+        self.speaker = speaker or Speaker(parent=self)
+        self.setWindowTitle("ecom-trainer")
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.picker = LearnerPicker()
+        self.home = HomeScreen()
+        self.track = TrackScreen()
+        self.player = LessonPlayer()
+        self.result = ResultScreen()
+        for screen in (self.picker, self.home, self.track, self.player, self.result):
+            self._add(screen)
+        self.picker.picked.connect(self.open_learner)
+        self.picker.trainer.connect(self.open_trainer)
+        self.picker.language.connect(self.next_language)
+        self.home.nav.back.connect(self.show_picker)
+        self.home.open_track.connect(self.open_track)
+        self.home.continue_unit.connect(self.continue_unit)
+        self.track.nav.home.connect(self.show_home)
+        self.track.open_unit.connect(self.open_unit)
+        self.player.nav.home.connect(self.leave_unit)
+        self.player.finished.connect(self.show_result)
+        self.result.nav.home.connect(self.show_home)
+        self.result.back_to_track.connect(self.open_track)
+        self.speaker.status.connect(self._speech_status)
+        if is_set_up(conn):
+            self.show_picker()
+        else:
+            self.show_setup()
+
+    def _add(self, screen: Screen) -> None:
+        self.stack.addWidget(screen)
+        screen.nav.listen.connect(lambda s=screen: self.speaker.speak(s.speech_text()))
+        screen.nav.help.connect(lambda s=screen: self._show_help(s))
+
+    @property
+    def curriculum(self) -> Curriculum:
+        if self._curriculum is None:  # loaded on first need: the picker must appear fast
+            self._curriculum = self._load_curriculum()
+            i18n.set_language(i18n.current_language(), self._curriculum.source_language)
+        return self._curriculum
+
+    # ------------------------------------------------------------ screens
+    def show_setup(self) -> None:
+        from ecom_trainer.ui.setup_screen import SetupScreen
+
+        setup = SetupScreen(self.conn)
+        self._add(setup)
+        setup.done.connect(self.show_picker)
+        self.stack.setCurrentWidget(setup)
+
+    def show_picker(self) -> None:
+        self.speaker.stop()
+        self.session = None
+        languages = i18n.available_languages()
+        current = i18n.current_language()
+        self.picker.next_language = languages[(languages.index(current) + 1) % len(languages)] \
+            if current in languages else languages[0]
+        self.picker.set_learners(list_learners(self.conn))
+        self.stack.setCurrentWidget(self.picker)
+
+    def open_learner(self, learner: Learner) -> None:
+        self.session = LearnerSession(self.conn, self.curriculum, learner)
+        self.show_home()
+
+    def show_home(self) -> None:
+        self.speaker.stop()
+        assert self.session is not None
+        self.home.show_session(self.session)
+        self.stack.setCurrentWidget(self.home)
+
+    def open_track(self, track_id: str) -> None:
+        assert self.session is not None
+        track = self.curriculum.track(track_id)
+        if track is None:
+            return
+        self.track.show_track(self.session, track)
+        self.stack.setCurrentWidget(self.track)
+
+    def open_unit(self, unit_id: str) -> None:
+        assert self.session is not None
+        unit = self.session.unit_by_id(unit_id)
+        if unit is not None and unit.total:
+            self.start_unit(unit, self.session.resume_position(unit))
+
+    def continue_unit(self) -> None:
+        assert self.session is not None
+        found = self.session.continue_unit()
+        if found:
+            self.start_unit(*found)
+
+    def start_unit(self, unit: Unit, position: int) -> None:
+        assert self.session is not None
+        self.player.start(self.session, unit, position)
+        self.stack.setCurrentWidget(self.player)
+
+    def leave_unit(self) -> None:
+        # The position is already saved; leaving loses nothing.
+        self.show_home()
+
+    def show_result(self, unit: Unit) -> None:
+        assert self.session is not None
+        self.result.show_result(self.session, unit)
+        self.stack.setCurrentWidget(self.result)
+
+    def open_trainer(self) -> None:
+        from ecom_trainer.ui.trainer.overview import TrainerOverview
+        from ecom_trainer.ui.trainer.pin_dialog import PinDialog
+
+        if PinDialog(self.conn, self).exec() != PinDialog.DialogCode.Accepted:
+            return
+        overview = TrainerOverview(self.conn, self.curriculum)
+        self.stack.addWidget(overview)
+
+        def leave() -> None:
+            self.stack.removeWidget(overview)
+            overview.deleteLater()
+            self.show_picker()
+
+        overview.close_requested.connect(leave)
+        self.stack.setCurrentWidget(overview)
+
+    def next_language(self) -> None:
+        language = self.picker.next_language
+        i18n.set_language(language, self.curriculum.source_language)
+        set_setting(self.conn, "language", language)
+        self.apply_direction()
+        self.show_picker()
+
+    def apply_direction(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        rtl = i18n.is_right_to_left()
+        QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+
+    # ------------------------------------------------------------ helpers
+    def _show_help(self, screen: Screen) -> None:
+        text = screen.help_text()
+        if text:
+            self.speaker.speak(text)
+            QMessageBox.information(self, _("Help"), text)
+
+    def _speech_status(self, message: str) -> None:
+        current = self.stack.currentWidget()
+        status = getattr(current, "status", None)
+        if status is not None and hasattr(status, "setText"):
+            status.setText(message)
+        else:
+            self.statusBar().showMessage(message, 6000)

@@ -1,0 +1,28 @@
+"""The frame every learner screen shares: the navigation bar on top, content below."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ecom_trainer.ui.widgets import NavBar
+
+
+class Screen(QWidget):
+    """A learner screen. Subclasses fill `self.body` and say what Listen reads and Help explains."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 20)
+        outer.setSpacing(16)
+        self.nav = NavBar()
+        outer.addWidget(self.nav)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(16)
+        outer.addLayout(self.body, 1)
+
+    def speech_text(self) -> str:
+        return self.nav.title.text()
+
+    def help_text(self) -> str:
+        return ""

@@ -1,0 +1,123 @@
+"""Sizes and colours for older eyes (MIIT 2021 age-friendly standard, WCAG 2.2 AAA).
+
+Body text >= 18 pt, main buttons >= 60 x 60 px, other targets >= 44 x 44 px, text contrast >= 7:1.
+The numbers live here once; tests measure the real widgets against them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+BODY_PT = 20
+TITLE_PT = 30
+BUTTON_PT = 22
+LEAD_PT = 26  # the text of a lesson step
+SMALL_PT = 18  # the smallest text a learner ever sees
+MAIN_BUTTON_PX = 64
+TARGET_PX = 48
+# WenQuanYi Micro Hei first: it covers CJK and keeps the text layer in PDFs (Noto Sans CJK does not).
+FONT_FAMILIES = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
+                 "DejaVu Sans"]
+
+
+@dataclass(frozen=True)
+class Palette:
+    name: str
+    window: str
+    text: str
+    muted: str  # secondary text, still >= 7:1 on window
+    panel: str
+    primary: str
+    on_primary: str
+    border: str
+    right: str
+    wrong: str
+    focus: str
+    selected: str
+
+
+DEFAULT = Palette("default", window="#FFF8E1", text="#1A1A1A", muted="#3A3A3A", panel="#FFFFFF",
+                  primary="#1B5E20", on_primary="#FFFFFF", border="#37474F", right="#1B5E20",
+                  wrong="#A31515", focus="#0D47A1", selected="#E3F2FD")
+HIGH_CONTRAST = Palette("high_contrast", window="#000000", text="#FFFFFF", muted="#FFFF00",
+                        panel="#000000", primary="#FFFF00", on_primary="#000000", border="#FFFFFF",
+                        right="#7CFC00", wrong="#FF8080", focus="#00FFFF", selected="#003366")
+PALETTES = {p.name: p for p in (DEFAULT, HIGH_CONTRAST)}
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2.x contrast ratio between two #RRGGBB colours."""
+    a, b = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
+    """Every text/background pair the learner screens use."""
+    return {
+        "body": (p.text, p.window), "muted": (p.muted, p.window), "panel": (p.text, p.panel),
+        "button": (p.on_primary, p.primary), "right": (p.right, p.panel),
+        "wrong": (p.wrong, p.panel), "selected": (p.text, p.selected),
+    }
+
+
+def font_family() -> str:
+    available = set(QFontDatabase.families())
+    return next((f for f in FONT_FAMILIES if f in available), QApplication.font().family())
+
+
+def stylesheet(p: Palette, scale: float = 1.0) -> str:
+    def pt(size: int) -> str:
+        return f"{round(size * scale)}pt"
+
+    return f"""
+    QWidget {{ background: {p.window}; color: {p.text}; font-size: {pt(BODY_PT)}; }}
+    QLabel {{ background: transparent; }}
+    QLabel[role="title"] {{ font-size: {pt(TITLE_PT)}; font-weight: bold; }}
+    QLabel[role="lead"] {{ font-size: {pt(LEAD_PT)}; }}
+    QLabel[role="muted"] {{ color: {p.muted}; font-size: {pt(SMALL_PT)}; }}
+    QLabel[role="right"] {{ color: {p.right}; font-weight: bold; font-size: {pt(TITLE_PT)}; }}
+    QLabel[role="wrong"] {{ color: {p.wrong}; font-weight: bold; font-size: {pt(TITLE_PT)}; }}
+    QFrame[role="panel"] {{ background: {p.panel}; border: 3px solid {p.border}; border-radius: 12px; }}
+    QFrame[role="panel"] QLabel {{ background: {p.panel}; }}
+    QPushButton, QToolButton {{
+        background: {p.panel}; color: {p.text}; border: 3px solid {p.border};
+        border-radius: 12px; padding: 8px 16px; font-size: {pt(BUTTON_PT)};
+        min-height: {TARGET_PX}px; min-width: {TARGET_PX}px;
+    }}
+    QPushButton:checked, QToolButton:checked {{ background: {p.selected}; border: 6px solid {p.focus}; }}
+    QPushButton:focus, QToolButton:focus {{ outline: none; border-color: {p.focus}; }}
+    QPushButton:disabled, QToolButton:disabled {{ color: {p.muted}; border-style: dashed; }}
+    QPushButton[role="primary"] {{
+        background: {p.primary}; color: {p.on_primary}; font-weight: bold;
+        min-height: {MAIN_BUTTON_PX}px; min-width: {MAIN_BUTTON_PX * 2}px;
+    }}
+    QPushButton[role="primary"]:disabled {{ background: {p.panel}; color: {p.muted}; }}
+    QPushButton[role="nav"], QToolButton[role="nav"] {{ min-height: {MAIN_BUTTON_PX}px; min-width: {MAIN_BUTTON_PX}px; }}
+    QLineEdit {{ background: {p.panel}; color: {p.text}; border: 3px solid {p.border};
+        border-radius: 8px; padding: 6px; min-height: {MAIN_BUTTON_PX}px; font-size: {pt(TITLE_PT)}; }}
+    QLineEdit:focus {{ border-color: {p.focus}; }}
+    QProgressBar {{ border: 2px solid {p.border}; border-radius: 6px; background: {p.panel};
+        min-height: 16px; max-height: 16px; text-align: center; font-size: 1pt; }}
+    QProgressBar::chunk {{ background: {p.primary}; }}
+    QTableWidget, QListWidget {{ background: {p.panel}; font-size: {pt(SMALL_PT)}; }}
+    QHeaderView::section {{ background: {p.window}; font-size: {pt(SMALL_PT)}; padding: 4px; }}
+    QScrollArea {{ border: none; }}
+    """
+
+
+def apply_theme(app: QApplication, palette_name: str = "default", scale: float = 1.0) -> Palette:
+    palette = PALETTES.get(palette_name, DEFAULT)
+    font = QFont(font_family())
+    font.setPointSizeF(BODY_PT * scale)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(palette, scale))
+    return palette

@@ -1,0 +1,124 @@
+"""The trainer's first page: learners, their answers per lesson, and adding a learner.
+(The full workspace with cohorts, charts and reports is built on top of this later.)"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecom_trainer.content.model import Curriculum
+from ecom_trainer.i18n import N_
+from ecom_trainer.i18n import gettext as _
+from ecom_trainer.i18n import lesson_text
+from ecom_trainer.paths import resources_dir
+from ecom_trainer.store.attempts import lesson_summary
+from ecom_trainer.store.centre import centre_name
+from ecom_trainer.store.learners import add_learner, list_learners
+from ecom_trainer.ui.widgets import label, render_svg
+
+KIND_NAMES = {"practice": N_("Practice"), "pre_test": N_("First quiz"), "post_test": N_("Final quiz")}
+
+
+class TrainerOverview(QWidget):
+    close_requested = Signal()
+    learners_changed = Signal()
+
+    def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum) -> None:
+        super().__init__()
+        self.conn, self.curriculum = conn, curriculum
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.title = label(role="title")
+        top.addWidget(self.title, 1)
+        leave = QPushButton(_("Back to learners"))
+        leave.setObjectName("trainer_leave")
+        leave.clicked.connect(self.close_requested.emit)
+        top.addWidget(leave)
+        outer.addLayout(top)
+        middle = QHBoxLayout()
+        self.learners = QListWidget()
+        self.learners.setObjectName("trainer_learners")
+        self.learners.setIconSize(QSize(40, 40))
+        self.learners.currentItemChanged.connect(lambda *_: self.show_answers())
+        middle.addWidget(self.learners, 1)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("trainer_answers")
+        self.table.setHorizontalHeaderLabels([_("Kind"), _("Lesson"), _("Answers"), _("Right")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        middle.addWidget(self.table, 2)
+        outer.addLayout(middle, 1)
+        form = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("new_learner_name")
+        self.name.setPlaceholderText(_("Name"))
+        self.village = QLineEdit()
+        self.village.setPlaceholderText(_("Village"))
+        self.avatar = QComboBox()
+        self.avatar.setIconSize(QSize(40, 40))
+        avatars = (resources_dir() / "avatars" / "avatars.txt").read_text().split()
+        for file in avatars:
+            stem = file.removesuffix(".svg")
+            self.avatar.addItem(render_svg(resources_dir() / "avatars" / file, QSize(40, 40)), "", stem)
+        add = QPushButton(_("Add learner"))
+        add.setObjectName("add_learner")
+        add.clicked.connect(self.add)
+        for w in (self.name, self.village):
+            form.addWidget(w, 2)
+        form.addWidget(self.avatar)
+        form.addWidget(add)
+        outer.addLayout(form)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.title.setText(_("Trainer · {centre}").format(centre=centre_name(self.conn) or ""))
+        self.learners.clear()
+        for learner in list_learners(self.conn):
+            item = QListWidgetItem(f"{learner.name}  ({learner.village})" if learner.village else learner.name)
+            item.setData(Qt.ItemDataRole.UserRole, learner.id)
+            path = resources_dir() / "avatars" / f"{learner.avatar}.svg"
+            if path.is_file():
+                item.setIcon(render_svg(path, QSize(40, 40)))
+            self.learners.addItem(item)
+        if self.learners.count():
+            self.learners.setCurrentRow(0)
+
+    def _unit_title(self, unit_id: str) -> str:
+        if "#" in unit_id:
+            track = self.curriculum.track(unit_id.split("#")[0])
+            return lesson_text(track.title) if track else unit_id
+        lesson = self.curriculum.lessons.get(unit_id)
+        return lesson_text(lesson.title) if lesson else unit_id
+
+    def show_answers(self) -> None:
+        item = self.learners.currentItem()
+        rows = lesson_summary(self.conn, item.data(Qt.ItemDataRole.UserRole)) if item else []
+        self.table.setRowCount(len(rows))
+        for r, (kind, unit_id, answers, right) in enumerate(rows):
+            values = [_(KIND_NAMES.get(kind, kind)), self._unit_title(unit_id), str(answers), str(right or 0)]
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+
+    def add(self) -> None:
+        if not self.name.text().strip():
+            self.name.setFocus()
+            return
+        add_learner(self.conn, self.name.text(), self.village.text(), self.avatar.currentData())
+        self.name.clear()
+        self.village.clear()
+        self.refresh()
+        self.learners_changed.emit()
+
