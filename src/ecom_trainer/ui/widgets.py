@@ -55,8 +55,10 @@ def icon(name: str, tint: str = "#1A1A1A") -> QIcon:
 class Picture(QLabel):
     """An illustration that scales with its space; its description is its accessible name."""
 
-    def __init__(self, path: Path | None = None, alt: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path | None = None, alt: str = "", parent: QWidget | None = None,
+                 tint: str | None = None) -> None:
         super().__init__(parent)
+        self.tint = tint
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(120, 90)
@@ -77,7 +79,7 @@ class Picture(QLabel):
         if self._path is None or self.width() < 10:
             self.clear()
             return
-        self.setPixmap(render_svg(self._path, self.size()))
+        self.setPixmap(render_svg(self._path, self.size(), self.tint))
 
 
 def label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:

@@ -26,9 +26,14 @@ class LessonPlayer(Screen):
 
     def __init__(self) -> None:
         super().__init__()
+        top = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
-        self.body.addWidget(self.progress)
+        self.counter = label(role="muted", wrap=False)
+        self.counter.setObjectName("counter")
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.counter)
+        self.body.addLayout(top)
         self.stack = QStackedWidget()
         self.step_view = QWidget()
         step_row = QHBoxLayout(self.step_view)
@@ -77,8 +82,8 @@ class LessonPlayer(Screen):
         item = self.unit.item(position)
         self.nav.back_button.setEnabled(position > 0 and not self.unit.is_test)
         if isinstance(item, Step):
-            self.nav.set_title(_("{title} · step {n} of {total}").format(
-                title=lesson_text(self.unit.title), n=position + 1, total=len(self.unit.steps)))
+            self.nav.set_title(lesson_text(self.unit.title))
+            self.counter.setText(_("Step {n} of {total}").format(n=position + 1, total=len(self.unit.steps)))
             self.step_text.setText(lesson_text(item.text))
             self.step_picture.setVisible(item.image is not None)
             if item.image:
@@ -88,8 +93,8 @@ class LessonPlayer(Screen):
             self.primary.setEnabled(True)
         elif isinstance(item, Question):
             index = position - len(self.unit.steps)
-            self.nav.set_title(_("{title} · question {n} of {total}").format(
-                title=lesson_text(self.unit.title), n=index + 1, total=len(self.unit.questions)))
+            self.nav.set_title(lesson_text(self.unit.title))
+            self.counter.setText(_("Question {n} of {total}").format(n=index + 1, total=len(self.unit.questions)))
             self.stack.setCurrentWidget(self.quiz)
             self.quiz.show_question(item, seed=self.session.learner.id if self.session else "")
             self.primary.setText(_("Next") if self.unit.is_test else _("Check my answer"))

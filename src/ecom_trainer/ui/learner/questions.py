@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,8 @@ class OptionButton(QPushButton):
         box.setContentsMargins(12, 10, 12, 10)
         self.picture = None
         if picture:
+            # QPushButton's vertical policy is Fixed; a picture tile must grow with its space.
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             self.picture = Picture(picture.path, lesson_text(picture.alt))
             self.picture.setMinimumSize(140, 105)
             self.picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -153,6 +156,7 @@ class OrderInput(QuestionInput):
             row = QHBoxLayout()
             text = label()
             up, down = QPushButton("▲"), QPushButton("▼")
+            text.setProperty("role", "lead")
             for button, step, name in ((up, -1, _("Move up")), (down, 1, _("Move down"))):
                 button.setMinimumSize(MAIN_BUTTON_PX, TARGET_PX + 8)
                 button.setAccessibleName(name)

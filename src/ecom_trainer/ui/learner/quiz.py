@@ -66,8 +66,9 @@ class QuizView(QWidget):
 
     def show_question(self, question: Question, seed: str) -> None:
         self.question = question
-        if self.input is not None:
+        if self.input is not None:  # hide now: deleteLater waits for the event loop
             self.middle.removeWidget(self.input)
+            self.input.hide()
             self.input.deleteLater()
         self.prompt.setText(lesson_text(question.prompt))
         self.picture.setVisible(question.image is not None)

@@ -9,8 +9,8 @@ from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text
 from ecom_trainer.session import LearnerSession, Unit
 from ecom_trainer.ui.screen import Screen
-from ecom_trainer.ui.widgets import Picture, label, primary_button
 from ecom_trainer.paths import resources_dir
+from ecom_trainer.ui.widgets import Picture, label, primary_button
 
 
 class ResultScreen(Screen):
@@ -19,7 +19,7 @@ class ResultScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.nav.back_button.setEnabled(False)
-        self.star = Picture(resources_dir() / "icons" / "star.svg", "")
+        self.star = Picture(resources_dir() / "icons" / "star.svg", "", tint="#F9A825")
         self.body.addWidget(self.star, 2)
         self.headline = label(role="title")
         self.headline.setObjectName("result_headline")

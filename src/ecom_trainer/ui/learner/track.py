@@ -24,7 +24,7 @@ class TrackScreen(Screen):
         self.nav.back_button.setEnabled(False)
         self.intro = panel()
         intro_box = QVBoxLayout(self.intro)
-        self.intro_text = label()
+        self.intro_text = label(role="lead")
         self.start_test = primary_button("", "next")
         self.start_test.setObjectName("start_pre_test")
         intro_box.addWidget(self.intro_text)
@@ -34,7 +34,8 @@ class TrackScreen(Screen):
         self.list = QVBoxLayout(self.list_host)
         self.list.setSpacing(12)
         self.list.setContentsMargins(0, 0, 0, 0)
-        self.body.addWidget(self.list_host, 1)
+        self.body.addWidget(self.list_host)
+        self.body.addStretch(1)
         self.track: Track | None = None
 
     def show_track(self, session: LearnerSession, track: Track) -> None:

@@ -1,0 +1,113 @@
+"""Save a PNG of every learner screen, in every shipped language, at 1366 x 768.
+
+    python scripts/screenshots.py OUTDIR [--languages zh_CN en] [--scale 1.0]
+
+Runs on a fresh demo database in a temporary folder; uses Qt's offscreen platform.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ECOM_TRAINER_TTS_ENGINE", "mock")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from ecom_trainer import i18n  # noqa: E402
+from ecom_trainer.app import build_window  # noqa: E402
+from ecom_trainer.content import load_curriculum  # noqa: E402
+from ecom_trainer.paths import lessons_dir  # noqa: E402
+from ecom_trainer.store.db import open_database  # noqa: E402
+from ecom_trainer.store.demo import seed_demo  # noqa: E402
+from ecom_trainer.store.learners import list_learners  # noqa: E402
+from ecom_trainer.store.settings import set_setting  # noqa: E402
+
+SIZE = (1366, 768)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def shoot(window, app: QApplication, out: Path, name: str) -> None:
+    settle(app)
+    window.grab().save(str(out / f"{name}.png"))
+    print(out / f"{name}.png")
+
+
+def first_question_of_type(curriculum, qtype: str):
+    for lesson in curriculum.lessons.values():
+        for i, q in enumerate(lesson.questions):
+            if q.type == qtype:
+                return lesson.id, len(lesson.steps) + i
+    return None
+
+
+def run(out: Path, language: str, scale: float) -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = open_database(Path(tmp) / "demo.sqlite3")
+        curriculum = load_curriculum(lessons_dir())
+        seed_demo(conn, curriculum)
+        set_setting(conn, "text_scale", str(scale))
+        window = build_window(conn, lambda: curriculum, language)
+        window.resize(*SIZE)
+        window.show()
+        window.show_picker()
+        tag = f"{language}" + ("" if scale == 1.0 else f"-{int(scale * 100)}")
+        shoot(window, app, out, f"{tag}-01-picker")
+        learner = list_learners(conn)[-1]  # a learner who has not started
+        window.open_learner(learner)
+        shoot(window, app, out, f"{tag}-02-home")
+        track = curriculum.tracks[0]
+        window.open_track(track.id)
+        shoot(window, app, out, f"{tag}-03-track-pretest")
+        window.open_unit(f"{track.id}#pre_test")
+        shoot(window, app, out, f"{tag}-04-pretest-question")
+        first = curriculum.lessons_of(track)[0]
+        session = window.session
+        window.start_unit(session.lesson_unit(first.id), 0)
+        shoot(window, app, out, f"{tag}-05-lesson-step")
+        for n, qtype in enumerate(("single_choice", "multiple_choice", "true_false",
+                                   "picture_choice", "order", "numeric", "match"), start=6):
+            found = first_question_of_type(curriculum, qtype)
+            if not found:
+                continue
+            unit = session.lesson_unit(found[0])
+            window.start_unit(unit, found[1])
+            shoot(window, app, out, f"{tag}-{n:02}-quiz-{qtype}")
+            if qtype == "single_choice":  # answer wrongly to show the kind feedback
+                question = unit.item(found[1])
+                wrong = next(o.id for o in question.options if o.id != question.answer)
+                window.player.quiz.input.buttons[wrong].setChecked(True)
+                window.player.on_primary()
+                shoot(window, app, out, f"{tag}-{n:02}-quiz-feedback")
+        window.show_result(session.lesson_unit(first.id))
+        shoot(window, app, out, f"{tag}-13-result")
+        window.open_track(track.id)
+        shoot(window, app, out, f"{tag}-14-track-lessons")
+        window.close()
+        conn.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--languages", nargs="+", default=["zh_CN", "en"])
+    parser.add_argument("--scale", type=float, default=1.0)
+    args = parser.parse_args()
+    for language in args.languages:
+        run(args.out, language, args.scale)
+    i18n.set_language("en")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
