@@ -1,5 +1,6 @@
 # ecom-trainer: `make run` and `make test` set everything up on a fresh Debian 12 machine.
 PYTHON ?= python3
+LOCALES := zh_CN
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -28,18 +29,21 @@ sysdeps:
 
 # Extract, update and compile both domains (ui: ecom_trainer, lesson text: lessons).
 i18n: $(STAMP)
-	$(BIN)/pybabel extract -q -F babel-ui.cfg -k _ -k gettext -k ngettext:1,2 -k N_ \
+	$(BIN)/pybabel extract -F babel-ui.cfg -k _ -k gettext -k ngettext:1,2 -k N_ \
 	  --project=ecom-trainer --copyright-holder="ecom-trainer developers" \
 	  -o translations/ecom_trainer.pot src
-	$(BIN)/pybabel extract -q -F babel-lessons.cfg --project=ecom-trainer-lessons \
+	$(BIN)/pybabel extract -F babel-lessons.cfg --project=ecom-trainer-lessons \
 	  --copyright-holder="ecom-trainer developers" -o translations/lessons.pot lessons
-	$(BIN)/pybabel update -q -i translations/ecom_trainer.pot -d translations -D ecom_trainer --ignore-obsolete
-	$(BIN)/pybabel update -q -i translations/lessons.pot -d translations -D lessons --ignore-obsolete
+	@for loc in $(LOCALES); do for dom in ecom_trainer lessons; do \
+	  [ -f translations/$$loc/LC_MESSAGES/$$dom.po ] || \
+	  $(BIN)/pybabel init -i translations/$$dom.pot -d translations -D $$dom -l $$loc; done; done
+	$(BIN)/pybabel update -i translations/ecom_trainer.pot -d translations -D ecom_trainer --ignore-obsolete
+	$(BIN)/pybabel update -i translations/lessons.pot -d translations -D lessons --ignore-obsolete
 	$(MAKE) i18n-compile
 
 i18n-compile: $(STAMP)
-	@$(BIN)/pybabel compile -q -d translations -D ecom_trainer
-	@$(BIN)/pybabel compile -q -d translations -D lessons
+	@$(BIN)/pybabel compile -d translations -D ecom_trainer
+	@$(BIN)/pybabel compile -d translations -D lessons
 
 i18n-check: $(STAMP)
 	$(BIN)/python -m ecom_trainer.cli i18n check

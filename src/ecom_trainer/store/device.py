@@ -10,6 +10,7 @@ from ecom_trainer.store.db import now, transaction
 
 
 def device_id(conn: sqlite3.Connection) -> str:
+    """This PC's id, created on first use. Call it *before* opening a transaction."""
     row = conn.execute("SELECT id FROM device LIMIT 1").fetchone()
     if row:
         return row[0]

@@ -39,35 +39,34 @@ def add_learner(
     name = name.strip()
     if not name:
         raise ValueError("a learner needs a name")
-    learner_id = str(uuid.uuid4())
-    stamp = now()
+    learner_id, stamp, device = str(uuid.uuid4()), now(), device_id(conn)
     with transaction(conn):
         conn.execute(
             "INSERT INTO learners (id, name, village, birth_year, phone, avatar, archived, "
             "created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-            (learner_id, name, village.strip(), birth_year, phone, avatar, stamp, stamp,
-             device_id(conn)),
+            (learner_id, name, village.strip(), birth_year, phone, avatar, stamp, stamp, device),
         )
     return learner_id
 
 
 def add_cohort(conn: sqlite3.Connection, centre_id: str | None, name: str, plan: str = "[]") -> str:
-    cohort_id = str(uuid.uuid4())
+    cohort_id, device = str(uuid.uuid4()), device_id(conn)
     with transaction(conn):
         conn.execute(
             "INSERT INTO cohorts (id, centre_id, name, plan, archived, updated_at, device_id) "
             "VALUES (?, ?, ?, ?, 0, ?, ?)",
-            (cohort_id, centre_id, name.strip(), plan, now(), device_id(conn)),
+            (cohort_id, centre_id, name.strip(), plan, now(), device),
         )
     return cohort_id
 
 
 def add_to_cohort(conn: sqlite3.Connection, cohort_id: str, learner_id: str) -> None:
+    device = device_id(conn)
     with transaction(conn):
         conn.execute(
             "INSERT OR IGNORE INTO cohort_members (cohort_id, learner_id, device_id, updated_at) "
             "VALUES (?, ?, ?, ?)",
-            (cohort_id, learner_id, device_id(conn), now()),
+            (cohort_id, learner_id, device, now()),
         )
 
 
