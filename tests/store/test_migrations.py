@@ -7,7 +7,7 @@ from ecom_trainer.store.db import SCHEMA_VERSION, DatabaseError, open_database, 
 
 
 def test_the_schema_version_matches_the_migrations():
-    assert SCHEMA_VERSION == len(migrations.MIGRATIONS)
+    assert len(migrations.MIGRATIONS) == SCHEMA_VERSION
 
 
 def test_migrates_an_empty_file_to_the_newest_schema(tmp_path):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QToolButton, QWidget
 
+from ecom_trainer.content.model import Media
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.learners import Learner
-from ecom_trainer.content.model import Media
 from ecom_trainer.ui.learner.questions import OptionButton
 from ecom_trainer.ui.screen import Screen
 from ecom_trainer.ui.theme import MAIN_BUTTON_PX

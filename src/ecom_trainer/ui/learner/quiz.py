@@ -78,6 +78,7 @@ class QuizView(QWidget):
         self.input.setObjectName("question_input")
         self.input.changed.connect(lambda: self.answered_changed.emit(self.answer() is not None))
         self.middle.addWidget(self.input, 5)
+        self.input.show()  # a widget added to a visible layout is otherwise shown only later, queued
         self.feedback.hide()
         self.answered_changed.emit(self.answer() is not None)
 

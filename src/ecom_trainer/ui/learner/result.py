@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout
 
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text
+from ecom_trainer.paths import resources_dir
 from ecom_trainer.session import LearnerSession, Unit
 from ecom_trainer.ui.screen import Screen
-from ecom_trainer.paths import resources_dir
 from ecom_trainer.ui.widgets import Picture, label, primary_button
 
 

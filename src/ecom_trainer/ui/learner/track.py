@@ -27,6 +27,8 @@ class TrackScreen(Screen):
         self.intro_text = label(role="lead")
         self.start_test = primary_button("", "next")
         self.start_test.setObjectName("start_pre_test")
+        self.start_test.clicked.connect(
+            lambda: self.track and self.open_unit.emit(progress_store.test_unit(self.track.id, "pre_test")))
         intro_box.addWidget(self.intro_text)
         intro_box.addWidget(self.start_test)
         self.body.addWidget(self.intro)
@@ -43,12 +45,6 @@ class TrackScreen(Screen):
         self.nav.retranslate()
         self.nav.set_title(lesson_text(track.title))
         state = session.track_state(track)
-        pre_unit = progress_store.test_unit(track.id, "pre_test")
-        try:
-            self.start_test.clicked.disconnect()
-        except (RuntimeError, TypeError):
-            pass
-        self.start_test.clicked.connect(lambda: self.open_unit.emit(pre_unit))
         self.intro.setVisible(not state.pre_test_done)
         self.intro_text.setText(_(
             "First, a short quiz: what do you know already? Nothing is marked right or wrong. "

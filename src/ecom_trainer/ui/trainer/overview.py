@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ecom_trainer.content.model import Curriculum
-from ecom_trainer.i18n import N_
+from ecom_trainer.i18n import N_, lesson_text
 from ecom_trainer.i18n import gettext as _
-from ecom_trainer.i18n import lesson_text
 from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.attempts import lesson_summary
 from ecom_trainer.store.centre import centre_name
