@@ -6,9 +6,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test sysdeps i18n i18n-compile i18n-check screenshots bench lint lessons-check clean
+.PHONY: pyc run test sysdeps i18n i18n-compile i18n-check screenshots bench lint lessons-check clean
 
-run: $(STAMP) sysdeps i18n-compile
+run: $(STAMP) sysdeps i18n-compile pyc
 	$(BIN)/ecom-trainer --demo
 
 test: $(STAMP) sysdeps i18n-compile
@@ -22,6 +22,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $@
+
+# Bytecode for our sources, as pip writes for a normal install (an editable one gets none, and
+# PYTHONDONTWRITEBYTECODE may stop Python from caching it): start-up time is budgeted.
+pyc: $(STAMP)
+	@$(BIN)/python -m compileall -q src
 
 # Debian packages Qt needs here: installed when run as root, named otherwise.
 sysdeps:
@@ -54,7 +59,7 @@ lessons-check: $(STAMP)
 screenshots: $(STAMP) sysdeps i18n-compile
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py screenshots
 
-bench: $(STAMP) sysdeps i18n-compile
+bench: $(STAMP) sysdeps i18n-compile pyc
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/bench.py
 
 lint: $(STAMP)

@@ -351,7 +351,7 @@ def _load_track(file: Path, track_id: str, problems: list[Problem]) -> tuple[Tra
             c.report(("skills", i, "id"), f"the skill '{sid}' is listed twice")
         skills.append(Skill(sid, c.text(sm, "name", ("skills", i)), c.text(sm, "description", ("skills", i))))
     lesson_ids = []
-    for i, lid in enumerate(c.seq(m, "lessons", (), 0, 100)):
+    for i, lid in enumerate(c.seq(m, "lessons", (), 0, 2000)):
         if not isinstance(lid, str) or not LESSON_ID.match(lid):
             c.report(("lessons", i), f"'{lid}' is not a valid lesson id")
         elif lid in lesson_ids:

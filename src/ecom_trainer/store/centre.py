@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 import sqlite3
 import uuid
 
@@ -18,12 +15,18 @@ MIN_PIN, MAX_PIN = 4, 12
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
+    import hashlib  # imported here: OpenSSL's load is not needed to show the learner picker
+    import secrets
+
     salt = salt or secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
 
 
 def check_pin_hash(pin: str, stored: str) -> bool:
+    import hashlib
+    import hmac
+
     try:
         algo, n, r, p, salt, digest = stored.split("$")
         if algo != "scrypt":

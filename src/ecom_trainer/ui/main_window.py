@@ -6,26 +6,35 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from ecom_trainer import i18n
 from ecom_trainer.content.model import Curriculum
 from ecom_trainer.i18n import gettext as _
-from ecom_trainer.session import LearnerSession, Unit
 from ecom_trainer.store.centre import is_set_up
 from ecom_trainer.store.learners import Learner, list_learners
 from ecom_trainer.store.settings import set_setting
-from ecom_trainer.ui.learner.home import HomeScreen
-from ecom_trainer.ui.learner.lesson_player import LessonPlayer
 from ecom_trainer.ui.learner.picker import LearnerPicker
-from ecom_trainer.ui.learner.result import ResultScreen
-from ecom_trainer.ui.learner.track import TrackScreen
 from ecom_trainer.ui.screen import Screen
 from ecom_trainer.ui.speech import Speaker
 
+if TYPE_CHECKING:
+    from ecom_trainer.session import LearnerSession, Unit
+    from ecom_trainer.ui.learner.home import HomeScreen
+    from ecom_trainer.ui.learner.lesson_player import LessonPlayer
+    from ecom_trainer.ui.learner.result import ResultScreen
+    from ecom_trainer.ui.learner.track import TrackScreen
+
 
 class MainWindow(QMainWindow):
+    # built on first need by _build_learner_screens
+    home: HomeScreen
+    track: TrackScreen
+    player: LessonPlayer
+    result: ResultScreen
+
     def __init__(self, conn: sqlite3.Connection, load_curriculum: Callable[[], Curriculum],
                  speaker: Speaker | None = None) -> None:
         super().__init__()
@@ -38,24 +47,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.picker = LearnerPicker()
-        self.home = HomeScreen()
-        self.track = TrackScreen()
-        self.player = LessonPlayer()
-        self.result = ResultScreen()
-        for screen in (self.picker, self.home, self.track, self.player, self.result):
-            self._add(screen)
+        self._add(self.picker)
         self.picker.picked.connect(self.open_learner)
         self.picker.trainer.connect(self.open_trainer)
         self.picker.language.connect(self.next_language)
-        self.home.nav.back.connect(self.show_picker)
-        self.home.open_track.connect(self.open_track)
-        self.home.continue_unit.connect(self.continue_unit)
-        self.track.nav.home.connect(self.show_home)
-        self.track.open_unit.connect(self.open_unit)
-        self.player.nav.home.connect(self.leave_unit)
-        self.player.finished.connect(self.show_result)
-        self.result.nav.home.connect(self.show_home)
-        self.result.back_to_track.connect(self.open_track)
         self.speaker.status.connect(self._speech_status)
         if is_set_up(conn):
             self.show_picker()
@@ -66,6 +61,29 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(screen)
         screen.nav.listen.connect(lambda s=screen: self.speaker.speak(s.speech_text()))
         screen.nav.help.connect(lambda s=screen: self._show_help(s))
+
+    def _build_learner_screens(self) -> None:
+        """The screens after the picker, built on first need: start-up time is a feature."""
+        from ecom_trainer.ui.learner.home import HomeScreen
+        from ecom_trainer.ui.learner.lesson_player import LessonPlayer
+        from ecom_trainer.ui.learner.result import ResultScreen
+        from ecom_trainer.ui.learner.track import TrackScreen
+
+        self.home = HomeScreen()
+        self.track = TrackScreen()
+        self.player = LessonPlayer()
+        self.result = ResultScreen()
+        for screen in (self.home, self.track, self.player, self.result):
+            self._add(screen)
+        self.home.nav.back.connect(self.show_picker)
+        self.home.open_track.connect(self.open_track)
+        self.home.continue_unit.connect(self.continue_unit)
+        self.track.nav.home.connect(self.show_home)
+        self.track.open_unit.connect(self.open_unit)
+        self.player.nav.home.connect(self.leave_unit)
+        self.player.finished.connect(self.show_result)
+        self.result.nav.home.connect(self.show_home)
+        self.result.back_to_track.connect(self.open_track)
 
     @property
     def curriculum(self) -> Curriculum:
@@ -94,6 +112,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.picker)
 
     def open_learner(self, learner: Learner) -> None:
+        from ecom_trainer.session import LearnerSession
+
+        if not hasattr(self, "home"):
+            self._build_learner_screens()
         self.session = LearnerSession(self.conn, self.curriculum, learner)
         self.show_home()
 

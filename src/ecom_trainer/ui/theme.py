@@ -70,6 +70,7 @@ def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
 
 
 def font_family() -> str:
+    """The first installed family of FONT_FAMILIES (enumerates the font database: not at start-up)."""
     available = set(QFontDatabase.families())
     return next((f for f in FONT_FAMILIES if f in available), QApplication.font().family())
 
@@ -79,7 +80,8 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
         return f"{round(size * scale)}pt"
 
     return f"""
-    QWidget {{ background: {p.window}; color: {p.text}; font-size: {pt(BODY_PT)}; }}
+    QWidget {{ background: {p.window}; color: {p.text}; font-size: {pt(BODY_PT)};
+        font-family: {", ".join(f'"{f}"' for f in FONT_FAMILIES)}; }}
     QLabel {{ background: transparent; }}
     QLabel[role="title"] {{ font-size: {pt(TITLE_PT)}; font-weight: bold; }}
     QLabel[role="lead"] {{ font-size: {pt(LEAD_PT)}; }}
@@ -116,7 +118,9 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
 
 def apply_theme(app: QApplication, palette_name: str = "default", scale: float = 1.0) -> Palette:
     palette = PALETTES.get(palette_name, DEFAULT)
-    font = QFont(font_family())
+    font = QFont()
+    # A fallback list, resolved lazily by Qt: enumerating the font database costs ~10 ms at start.
+    font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(BODY_PT * scale)
     app.setFont(font)
     app.setStyleSheet(stylesheet(palette, scale))

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from ecom_trainer.content.model import Media
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.paths import resources_dir
-from ecom_trainer.ui.theme import MAIN_BUTTON_PX
+from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX
 
 
 def render_svg(path: Path, size: QSize, tint: str | None = None) -> QPixmap:
@@ -153,3 +155,39 @@ class NavBar(QWidget):
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)
+
+
+class OptionButton(QPushButton):
+    """A big checkable tile: wrapped text, optionally a picture above it (alt already translated)."""
+
+    def __init__(self, text: str, picture: Media | None = None) -> None:
+        super().__init__()
+        self.setCheckable(True)
+        self.setAccessibleName(text or (picture.alt if picture else ""))
+        box = QVBoxLayout(self) if picture else QHBoxLayout(self)
+        box.setContentsMargins(12, 10, 12, 10)
+        self.picture = None
+        if picture:
+            # QPushButton's vertical policy is Fixed; a picture tile must grow with its space.
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+            self.picture = Picture(picture.path, picture.alt)
+            self.picture.setMinimumSize(140, 105)
+            self.picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            box.addWidget(self.picture, 1)
+        self.caption = label(text)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter if picture else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.caption.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        box.addWidget(self.caption)
+        if not text:
+            self.caption.hide()
+
+    def set_caption(self, text: str) -> None:
+        self.caption.setText(text)
+        self.caption.setVisible(bool(text))
+        self.setAccessibleName(text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - QPushButton ignores its layout otherwise
+        return self.layout().sizeHint().expandedTo(QSize(TARGET_PX, MAIN_BUTTON_PX))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.layout().minimumSize().expandedTo(QSize(TARGET_PX, MAIN_BUTTON_PX))

@@ -9,9 +9,8 @@ from ecom_trainer.content.model import Media
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text, ngettext
 from ecom_trainer.session import LearnerSession
-from ecom_trainer.ui.learner.questions import OptionButton
 from ecom_trainer.ui.screen import Screen
-from ecom_trainer.ui.widgets import primary_button
+from ecom_trainer.ui.widgets import OptionButton, primary_button
 
 
 class HomeScreen(Screen):

@@ -9,10 +9,9 @@ from ecom_trainer.content.model import Media
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.learners import Learner
-from ecom_trainer.ui.learner.questions import OptionButton
 from ecom_trainer.ui.screen import Screen
 from ecom_trainer.ui.theme import MAIN_BUTTON_PX
-from ecom_trainer.ui.widgets import icon, label
+from ecom_trainer.ui.widgets import OptionButton, icon, label
 
 NATIVE_NAMES = {"en": "English", "zh_CN": "中文", "ug": "ئۇيغۇرچە"}
 COLUMNS, ROWS = 5, 2  # ten big tiles a page: fits 1366 x 768 at every text size without scrolling

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,50 +23,19 @@ from ecom_trainer.content.model import Choice, Media, Question
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text, parse_number
 from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX
-from ecom_trainer.ui.widgets import Picture, label
+from ecom_trainer.ui.widgets import OptionButton, label
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨"
+
+
+def translated(picture: Media | None) -> Media | None:
+    """The picture with its description in the learner's language."""
+    return Media(picture.path, lesson_text(picture.alt)) if picture else None
 
 
 def unit_name(unit: str) -> str:
     return {"yuan": _("yuan"), "kg": _("kg"), "g": _("g"), "cm": _("cm"), "cm3": _("cm³"),
             "day": _("days"), "piece": _("pieces")}.get(unit, unit)
-
-
-class OptionButton(QPushButton):
-    """A big checkable tile: wrapped text, optionally a picture above it."""
-
-    def __init__(self, text: str, picture: Media | None = None, columns: int = 1) -> None:
-        super().__init__()
-        self.setCheckable(True)
-        self.setAccessibleName(text or (picture.alt if picture else ""))
-        box = QVBoxLayout(self) if picture else QHBoxLayout(self)
-        box.setContentsMargins(12, 10, 12, 10)
-        self.picture = None
-        if picture:
-            # QPushButton's vertical policy is Fixed; a picture tile must grow with its space.
-            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-            self.picture = Picture(picture.path, lesson_text(picture.alt))
-            self.picture.setMinimumSize(140, 105)
-            self.picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            box.addWidget(self.picture, 1)
-        self.caption = label(text)
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter if picture else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.caption.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        box.addWidget(self.caption)
-        if not text:
-            self.caption.hide()
-
-    def set_caption(self, text: str) -> None:
-        self.caption.setText(text)
-        self.caption.setVisible(bool(text))
-        self.setAccessibleName(text)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - QPushButton ignores its layout otherwise
-        return self.layout().sizeHint().expandedTo(QSize(TARGET_PX, MAIN_BUTTON_PX))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.layout().minimumSize().expandedTo(QSize(TARGET_PX, MAIN_BUTTON_PX))
 
 
 class QuestionInput(QWidget):
@@ -103,7 +71,7 @@ class ChoiceInput(QuestionInput):
         self.group.setExclusive(not self.multiple)
         self.buttons: dict[str, OptionButton] = {}
         for i, option in enumerate(question.options):
-            button = OptionButton(lesson_text(option.text), option.image)
+            button = OptionButton(lesson_text(option.text), translated(option.image))
             button.setObjectName(f"option_{option.id}")
             self.group.addButton(button)
             self.buttons[option.id] = button
@@ -256,13 +224,13 @@ class MatchInput(QuestionInput):
         self.rng.shuffle(rights)
         self.left_group = QButtonGroup(self)
         for row, (left, _right) in enumerate(question.pairs):
-            button = OptionButton(lesson_text(left.text), left.image)
+            button = OptionButton(lesson_text(left.text), translated(left.image))
             button.setObjectName(f"left_{left.id}")
             self.left_group.addButton(button)
             self.left_buttons[left.id] = button
             grid.addWidget(button, row, 0)
         for row, right in enumerate(rights):
-            button = OptionButton(lesson_text(right.text), right.image)
+            button = OptionButton(lesson_text(right.text), translated(right.image))
             button.setObjectName(f"right_{right.id}")
             button.setCheckable(False)
             button.clicked.connect(lambda _c=False, rid=right.id: self.pick_right(rid))

@@ -11,9 +11,8 @@ from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text
 from ecom_trainer.session import LearnerSession
 from ecom_trainer.store import progress as progress_store
-from ecom_trainer.ui.learner.questions import OptionButton
 from ecom_trainer.ui.screen import Screen
-from ecom_trainer.ui.widgets import label, panel, primary_button
+from ecom_trainer.ui.widgets import OptionButton, label, panel, primary_button
 
 
 class TrackScreen(Screen):

@@ -1,0 +1,138 @@
+"""Benchmarks, as ratios against baselines measured in the same run (these machines are noisy).
+
+    python scripts/bench.py [--runs N]
+
+1. Cold start to a usable learner picker vs a bare PySide6 window (budget 1.3x).
+2. Recording one answer durably vs a bare sqlite3 insert with the same pragmas (budget 1.5x).
+3. Loading and validating the bundled curriculum, and 500 generated lessons (linear; < 1 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE_WINDOW = """
+from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QTimer
+app = QApplication([])
+w = QWidget(); w.resize(1366, 768); w.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def bench_start(runs: int, tmp: Path) -> tuple[float, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "ECOM_TRAINER_EXIT_AFTER_START": "1", "ECOM_TRAINER_DATA": str(tmp)}
+    app = [sys.executable, "-m", "ecom_trainer", "--demo"]
+    subprocess.run(app, env=env, check=True, capture_output=True)  # create and seed the demo db
+    bare, ours = [], []
+    for _ in range(runs):  # alternate, so drift affects both alike
+        bare.append(timed([sys.executable, "-c", BARE_WINDOW], env))
+        ours.append(timed(app, env))
+    return statistics.median(bare), statistics.median(ours)
+
+
+def bench_answer(n: int, tmp: Path) -> tuple[float, float]:
+    from ecom_trainer.content import load_curriculum
+    from ecom_trainer.paths import lessons_dir
+    from ecom_trainer.session import LearnerSession
+    from ecom_trainer.store.db import connect, open_database
+    from ecom_trainer.store.learners import add_learner, get_learner
+
+    raw = connect(tmp / "bare.sqlite3")
+    raw.execute("CREATE TABLE t (id TEXT PRIMARY KEY, learner TEXT, answer TEXT, score REAL, at TEXT)")
+    start = time.perf_counter()
+    for i in range(n):
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("INSERT INTO t VALUES (?, 'l', '\"a\"', 1.0, 'now')", (str(i),))
+        raw.execute("COMMIT")
+    bare = (time.perf_counter() - start) / n
+    conn = open_database(tmp / "app.sqlite3")
+    curriculum = load_curriculum(lessons_dir())
+    session = LearnerSession(conn, curriculum, get_learner(conn, add_learner(conn, "bench")))
+    lesson = next(iter(curriculum.lessons.values()))
+    unit = session.lesson_unit(lesson.id)
+    position = len(unit.steps)
+    answer = unit.item(position).answer
+    start = time.perf_counter()
+    for _ in range(n):
+        session.answer(unit, position, answer)
+    ours = (time.perf_counter() - start) / n
+    return bare, ours
+
+
+def bench_curriculum(tmp: Path) -> list[tuple[int, float]]:
+    from ecom_trainer.content import load_curriculum
+    from ecom_trainer.paths import lessons_dir
+
+    results = []
+    source = lessons_dir()
+    sample = source / "listing-title"
+    for size in (50, 200, 500):
+        pack = tmp / f"pack{size}"
+        shutil.copytree(source, pack)
+        track_file = pack / "tracks" / "listing.yaml"
+        names = []
+        for i in range(size):
+            name = f"gen-{i:04}"
+            shutil.copytree(sample, pack / name)
+            lesson = pack / name / "lesson.yaml"
+            lesson.write_text(lesson.read_text().replace("id: listing-title", f"id: {name}", 1))
+            names.append(name)
+        text = track_file.read_text().replace("lessons: [", "lessons: [" + ", ".join(names) + ", ", 1)
+        track_file.write_text(text)
+        start = time.perf_counter()
+        loaded = load_curriculum(pack)
+        elapsed = time.perf_counter() - start
+        assert not loaded.problems, loaded.problems[:3]
+        results.append((len(loaded.lessons), elapsed))
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    failed = False
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        print(f"{'what':48} {'baseline':>10} {'ours':>10} {'ratio':>7} {'budget':>7}")
+
+        def row(what: str, base: float, ours: float, budget: float, unit: str = "ms") -> None:
+            nonlocal failed
+            ratio = ours / base
+            failed |= ratio > budget
+            scale = 1000 if unit == "ms" else 1
+            flag = "" if ratio <= budget else "  OVER BUDGET"
+            print(f"{what:48} {base * scale:8.1f}{unit} {ours * scale:8.1f}{unit} {ratio:6.2f}x {budget:6.1f}x{flag}")
+
+        bare, ours = bench_start(args.runs, tmp)
+        row("cold start to learner picker (vs bare window)", bare, ours, 1.3)
+        base, answer = bench_answer(300, tmp)
+        row("record one answer durably (vs bare insert)", base, answer, 1.5)
+        results = bench_curriculum(tmp)
+        for lessons, seconds in results:
+            print(f"{'load + validate ' + str(lessons) + ' lessons':48} {'':>10} {seconds * 1000:8.1f}ms"
+                  f"  {seconds / lessons * 1e6:7.0f} µs/lesson")
+        failed |= results[-1][1] >= 1.0
+    print("within budget" if not failed else "OVER BUDGET")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
