@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -26,7 +26,14 @@ from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX
 
 
 def render_svg(path: Path, size: QSize, tint: str | None = None) -> QPixmap:
-    """Render an SVG (or load a PNG) at exactly `size`, keeping its aspect ratio."""
+    """Render an SVG (or load a PNG) at exactly `size`, keeping its aspect ratio. Cached:
+    QPixmap is implicitly shared, and layouts ask for the same sizes again and again."""
+    return _render_cached(path, size.width(), size.height(), tint)
+
+
+@lru_cache(maxsize=256)
+def _render_cached(path: Path, width: int, height: int, tint: str | None) -> QPixmap:
+    size = QSize(width, height)
     pixmap = QPixmap(size)
     pixmap.fill(Qt.GlobalColor.transparent)
     if path.suffix.lower() != ".svg":
@@ -51,7 +58,7 @@ def render_svg(path: Path, size: QSize, tint: str | None = None) -> QPixmap:
 @cache
 def icon(name: str, tint: str = "#1A1A1A") -> QIcon:
     path = resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(render_svg(path, QSize(96, 96), tint)) if path.is_file() else QIcon()
+    return QIcon(render_svg(path, QSize(72, 72), tint)) if path.is_file() else QIcon()
 
 
 class Picture(QLabel):
@@ -77,7 +84,13 @@ class Picture(QLabel):
         super().resizeEvent(event)
         self._render()
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._render()
+
     def _render(self) -> None:
+        if not self.isVisible():
+            return  # rendered when shown, at its real size: not at the 640 x 480 of a new widget
         if self._path is None or self.width() < 10:
             self.clear()
             return
