@@ -51,17 +51,6 @@ class Question:
     tolerance: float = 0.0
     line: int = 0
 
-    @property
-    def option_count(self) -> int:
-        """How many answers one could guess among (used for the BKT guess rate)."""
-        if self.type == "true_false":
-            return 2
-        if self.type == "match":
-            return max(2, len(self.pairs))
-        if self.type == "numeric":
-            return 10
-        return max(2, len(self.options))
-
 
 @dataclass(frozen=True)
 class Step:

@@ -174,8 +174,3 @@ def format_date(value: date | datetime, fmt: str = "medium") -> str:
 
     return _format_date(value, format=fmt, locale=_babel_locale(_state.language))
 
-
-def format_datetime(value: datetime, fmt: str = "short") -> str:
-    from babel.dates import format_datetime as _format_datetime
-
-    return _format_datetime(value, format=fmt, locale=_babel_locale(_state.language))

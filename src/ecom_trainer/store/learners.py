@@ -69,8 +69,3 @@ def add_to_cohort(conn: sqlite3.Connection, cohort_id: str, learner_id: str) -> 
             (cohort_id, learner_id, device, now()),
         )
 
-
-def cohort_names(conn: sqlite3.Connection, learner_id: str) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT c.name FROM cohorts c JOIN cohort_members m ON m.cohort_id = c.id "
-        "WHERE m.learner_id = ? ORDER BY c.name", (learner_id,))]

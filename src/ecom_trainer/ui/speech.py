@@ -86,10 +86,6 @@ class Speaker(QObject):
         if self._player is not None:
             self._player.stop()
 
-    @property
-    def available(self) -> bool:
-        return not self._unavailable
-
     @staticmethod
     def no_voice_message() -> str:
         return _("No voice is installed on this computer. Ask your trainer to record one.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 BODY_PT = 20
@@ -67,12 +67,6 @@ def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
         "button": (p.on_primary, p.primary), "right": (p.right, p.panel),
         "wrong": (p.wrong, p.panel), "selected": (p.text, p.selected),
     }
-
-
-def font_family() -> str:
-    """The first installed family of FONT_FAMILIES (enumerates the font database: not at start-up)."""
-    available = set(QFontDatabase.families())
-    return next((f for f in FONT_FAMILIES if f in available), QApplication.font().family())
 
 
 def stylesheet(p: Palette, scale: float = 1.0) -> str:

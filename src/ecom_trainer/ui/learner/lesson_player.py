@@ -22,7 +22,6 @@ from ecom_trainer.ui.widgets import Picture, label, primary_button
 
 class LessonPlayer(Screen):
     finished = Signal(object)  # the Unit, when its last item is done
-    saved = Signal(str)  # attempt id, once an answer is durably stored
 
     def __init__(self) -> None:
         super().__init__()
@@ -112,7 +111,6 @@ class LessonPlayer(Screen):
             if given is None:
                 return
             result = self.session.answer(self.unit, self.position, given, started_at=self.shown_at)
-            self.saved.emit(result.attempt_id)
             self.checked = True
             if self.unit.is_test:  # no right/wrong in tests: straight on, no pressure
                 self.go(self.position + 1, already_saved=True)
