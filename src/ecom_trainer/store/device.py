@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import platform
 import sqlite3
-import uuid
 
 from ecom_trainer.store.db import now, transaction
 
@@ -14,6 +12,9 @@ def device_id(conn: sqlite3.Connection) -> str:
     row = conn.execute("SELECT id FROM device LIMIT 1").fetchone()
     if row:
         return row[0]
+    import platform  # first start only: keep it off the start-up path
+    import uuid
+
     new_id = str(uuid.uuid4())
     with transaction(conn):
         conn.execute(

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ecom_trainer.store.db import now, transaction
 from ecom_trainer.store.device import device_id
 
 
-@dataclass(frozen=True)
-class Learner:
+class Learner(NamedTuple):  # a NamedTuple, not a dataclass: it is on the start-up path
     id: str
     name: str
     village: str

@@ -11,21 +11,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from ecom_trainer import i18n
-from ecom_trainer.content.model import Curriculum
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.store.centre import is_set_up
 from ecom_trainer.store.learners import Learner, list_learners
 from ecom_trainer.store.settings import set_setting
 from ecom_trainer.ui.learner.picker import LearnerPicker
 from ecom_trainer.ui.screen import Screen
-from ecom_trainer.ui.speech import Speaker
 
 if TYPE_CHECKING:
+    from ecom_trainer.content.model import Curriculum
     from ecom_trainer.session import LearnerSession, Unit
     from ecom_trainer.ui.learner.home import HomeScreen
     from ecom_trainer.ui.learner.lesson_player import LessonPlayer
     from ecom_trainer.ui.learner.result import ResultScreen
     from ecom_trainer.ui.learner.track import TrackScreen
+    from ecom_trainer.ui.speech import Speaker
 
 
 class MainWindow(QMainWindow):
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self._load_curriculum = load_curriculum
         self._curriculum: Curriculum | None = None
         self.session: LearnerSession | None = None
-        self.speaker = speaker or Speaker(parent=self)
+        self._speaker = speaker
         self.setWindowTitle("ecom-trainer")
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -51,7 +51,6 @@ class MainWindow(QMainWindow):
         self.picker.picked.connect(self.open_learner)
         self.picker.trainer.connect(self.open_trainer)
         self.picker.language.connect(self.next_language)
-        self.speaker.status.connect(self._speech_status)
         if is_set_up(conn):
             self.show_picker()
         else:
@@ -61,6 +60,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(screen)
         screen.nav.listen.connect(lambda s=screen: self.speaker.speak(s.speech_text()))
         screen.nav.help.connect(lambda s=screen: self._show_help(s))
+
+    @property
+    def speaker(self) -> Speaker:
+        if self._speaker is None:  # created on first use: not needed to show the picker
+            from ecom_trainer.ui.speech import Speaker
+
+            self._speaker = Speaker(parent=self)
+            self._speaker.status.connect(self._speech_status)
+        return self._speaker
 
     def _build_learner_screens(self) -> None:
         """The screens after the picker, built on first need: start-up time is a feature."""
@@ -102,7 +110,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(setup)
 
     def show_picker(self) -> None:
-        self.speaker.stop()
+        if self._speaker is not None:
+            self._speaker.stop()
         self.session = None
         languages = i18n.available_languages()
         current = i18n.current_language()
@@ -120,7 +129,8 @@ class MainWindow(QMainWindow):
         self.show_home()
 
     def show_home(self) -> None:
-        self.speaker.stop()
+        if self._speaker is not None:
+            self._speaker.stop()
         assert self.session is not None
         self.home.show_session(self.session)
         self.stack.setCurrentWidget(self.home)
@@ -184,10 +194,13 @@ class MainWindow(QMainWindow):
         self.show_picker()
 
     def apply_direction(self) -> None:
-        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
 
         rtl = i18n.is_right_to_left()
+        if not rtl and not QApplication.isRightToLeft():
+            return  # left to right is the default: no need to touch the Qt namespace at start-up
+        from PySide6.QtCore import Qt
+
         QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
 
     # ------------------------------------------------------------ helpers

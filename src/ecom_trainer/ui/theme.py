@@ -6,7 +6,7 @@ The numbers live here once; tests measure the real widgets against them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
@@ -15,6 +15,7 @@ BODY_PT = 20
 TITLE_PT = 30
 BUTTON_PT = 22
 LEAD_PT = 26  # the text of a lesson step
+NAV_TITLE_PT = 24  # the screen title in the navigation bar: it shares a row with four buttons
 SMALL_PT = 18  # the smallest text a learner ever sees
 MAIN_BUTTON_PX = 64
 TARGET_PX = 48
@@ -23,8 +24,7 @@ FONT_FAMILIES = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "
                  "DejaVu Sans"]
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):  # not a dataclass: creating one costs ~1 ms at start-up
     name: str
     window: str
     text: str
@@ -78,6 +78,8 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
         font-family: {", ".join(f'"{f}"' for f in FONT_FAMILIES)}; }}
     QLabel {{ background: transparent; }}
     QLabel[role="title"] {{ font-size: {pt(TITLE_PT)}; font-weight: bold; }}
+    QLabel[align="centre"] {{ qproperty-alignment: AlignCenter; }}
+    QLabel[role="navtitle"] {{ font-size: {pt(NAV_TITLE_PT)}; font-weight: bold; }}
     QLabel[role="lead"] {{ font-size: {pt(LEAD_PT)}; }}
     QLabel[role="muted"] {{ color: {p.muted}; font-size: {pt(SMALL_PT)}; }}
     QLabel[role="right"] {{ color: {p.right}; font-weight: bold; font-size: {pt(TITLE_PT)}; }}

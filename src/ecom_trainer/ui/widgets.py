@@ -1,53 +1,69 @@
-"""Widgets every learner screen shares: the navigation bar, pictures, big buttons, icons."""
+"""Widgets every learner screen shares: the navigation bar, pictures, big buttons, icons.
+
+Start-up note: nothing on the learner picker's path touches PySide6's `Qt` namespace. Its first
+use builds every Qt enum (~15 ms here, more than all our own modules); alignment comes from the
+stylesheet (`qproperty-alignment`) and sizes are computed by hand instead.
+"""
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ecom_trainer.content.model import Media
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.paths import resources_dir
 from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX
 
+TRANSPARENT = QColor(0, 0, 0, 0)
+
 
 def render_svg(path: Path, size: QSize, tint: str | None = None) -> QPixmap:
-    """Render an SVG (or load a PNG) at exactly `size`, keeping its aspect ratio. Cached:
+    """Render an SVG (or load a PNG) at exactly `size`, keeping its aspect ratio, centred. Cached:
     QPixmap is implicitly shared, and layouts ask for the same sizes again and again."""
     return _render_cached(path, size.width(), size.height(), tint)
 
 
+def _fit(width: int, height: int, into_w: int, into_h: int) -> tuple[int, int]:
+    scale = min(into_w / max(width, 1), into_h / max(height, 1))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
 @lru_cache(maxsize=256)
 def _render_cached(path: Path, width: int, height: int, tint: str | None) -> QPixmap:
-    size = QSize(width, height)
-    pixmap = QPixmap(size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    if path.suffix.lower() != ".svg":
-        loaded = QPixmap(str(path))
-        return loaded.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
-    renderer = QSvgRenderer(str(path))
-    if not renderer.isValid():
-        return pixmap
-    view = renderer.defaultSize().scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
+    from PySide6.QtSvg import QSvgRenderer
+
+    pixmap = QPixmap(width, height)
+    pixmap.fill(TRANSPARENT)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    x, y = (size.width() - view.width()) // 2, (size.height() - view.height()) // 2
-    renderer.render(painter, pixmap.rect().adjusted(x, y, -x, -y).toRectF())
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    if path.suffix.lower() == ".svg":
+        source = QSvgRenderer(str(path))
+        natural = source.defaultSize() if source.isValid() else QSize(0, 0)
+    else:
+        source = QPixmap(str(path))
+        natural = source.size()
+    if natural.isEmpty():
+        painter.end()
+        return pixmap
+    w, h = _fit(natural.width(), natural.height(), width, height)
+    x, y = (width - w) // 2, (height - h) // 2
+    if isinstance(source, QPixmap):
+        painter.drawPixmap(x, y, w, h, source)
+    else:
+        source.render(painter, pixmap.rect().adjusted(x, y, -x, -y).toRectF())
     if tint:
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
         painter.fillRect(pixmap.rect(), QColor(tint))
@@ -56,9 +72,13 @@ def _render_cached(path: Path, width: int, height: int, tint: str | None) -> QPi
 
 
 @cache
-def icon(name: str, tint: str = "#1A1A1A") -> QIcon:
+def icon(name: str, tint: str | None = None) -> QIcon:
+    """An icon from resources/icons. Untinted icons go through Qt's SVG icon engine, which renders
+    only when and at the size an icon is painted (hidden buttons cost nothing)."""
     path = resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(render_svg(path, QSize(72, 72), tint)) if path.is_file() else QIcon()
+    if not path.is_file():
+        return QIcon()
+    return QIcon(render_svg(path, QSize(72, 72), tint)) if tint else QIcon(str(path))
 
 
 class Picture(QLabel):
@@ -68,7 +88,6 @@ class Picture(QLabel):
                  tint: str | None = None) -> None:
         super().__init__(parent)
         self.tint = tint
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(120, 90)
         self._path: Path | None = None
@@ -97,12 +116,27 @@ class Picture(QLabel):
         self.setPixmap(render_svg(self._path, self.size(), self.tint))
 
 
-def label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
-    widget = QLabel(text)
+class TextLabel(QLabel):
+    """A label that never interprets its text as HTML (lesson and learner text are plain)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
+        # Qt's AutoText turns text that looks like a tag into rich text; only then is the
+        # (costly at start-up) Qt namespace needed to force plain text.
+        if "<" in text:
+            from PySide6.QtCore import Qt
+
+            self.setTextFormat(Qt.TextFormat.PlainText)
+        super().setText(text)
+
+
+def label(text: str = "", role: str = "", wrap: bool = True, centred: bool = False) -> QLabel:
+    widget = TextLabel()
+    widget.setText(text)
     widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
     if role:
         widget.setProperty("role", role)
+    if centred:
+        widget.setProperty("align", "centre")  # the stylesheet sets the alignment
     return widget
 
 
@@ -138,8 +172,7 @@ class NavBar(QWidget):
         row.setSpacing(16)
         self.home_button = self._button("home", self.home)
         self.back_button = self._button("back", self.back)
-        self.title = label(role="title", wrap=True)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = label(role="navtitle", wrap=True, centred=True)
         self.listen_button = self._button("listen", self.listen)
         self.help_button = self._button("help", self.help)
         row.addWidget(self.home_button)
@@ -149,13 +182,12 @@ class NavBar(QWidget):
         row.addWidget(self.help_button)
         self.retranslate()
 
-    def _button(self, name: str, signal: Signal) -> QToolButton:
-        button = QToolButton()
+    def _button(self, name: str, signal: Signal) -> QPushButton:
+        button = QPushButton()  # icon beside text by default, unlike QToolButton
         button.setProperty("role", "nav")
         button.setObjectName(f"nav_{name}")
         button.setIcon(icon(name))
         button.setIconSize(QSize(36, 36))
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setMinimumSize(MAIN_BUTTON_PX, MAIN_BUTTON_PX)
         button.clicked.connect(signal.emit)
         return button
@@ -171,25 +203,29 @@ class NavBar(QWidget):
 
 
 class OptionButton(QPushButton):
-    """A big checkable tile: wrapped text, optionally a picture above it (alt already translated)."""
+    """A big checkable tile: wrapped text, optionally a picture above it (`alt` already translated).
 
-    def __init__(self, text: str, picture: Media | None = None) -> None:
+    Clicks on the inner labels reach the button (QLabel ignores mouse presses), and the button's
+    height follows its wrapped text (heightForWidth), so large text sizes push rather than clip.
+    """
+
+    def __init__(self, text: str, image: Path | None = None, alt: str = "") -> None:
         super().__init__()
         self.setCheckable(True)
-        self.setAccessibleName(text or (picture.alt if picture else ""))
-        box = QVBoxLayout(self) if picture else QHBoxLayout(self)
+        self.setAccessibleName(text or alt)
+        box = QVBoxLayout(self) if image else QHBoxLayout(self)
         box.setContentsMargins(12, 10, 12, 10)
         self.picture = None
-        if picture:
-            # QPushButton's vertical policy is Fixed; a picture tile must grow with its space.
-            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-            self.picture = Picture(picture.path, picture.alt)
-            self.picture.setMinimumSize(140, 105)
-            self.picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred,
+                             # QPushButton's vertical policy is Fixed; a picture tile must grow.
+                             QSizePolicy.Policy.Expanding if image else QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        if image:
+            self.picture = Picture(image, alt)
+            self.picture.setMinimumSize(80, 60)
             box.addWidget(self.picture, 1)
-        self.caption = label(text)
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter if picture else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.caption.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.caption = label(text, centred=bool(image))
         box.addWidget(self.caption)
         if not text:
             self.caption.hide()
@@ -198,6 +234,12 @@ class OptionButton(QPushButton):
         self.caption.setText(text)
         self.caption.setVisible(bool(text))
         self.setAccessibleName(text)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return max(self.layout().totalHeightForWidth(width), MAIN_BUTTON_PX)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - QPushButton ignores its layout otherwise
         return self.layout().sizeHint().expandedTo(QSize(TARGET_PX, MAIN_BUTTON_PX))

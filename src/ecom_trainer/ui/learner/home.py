@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from ecom_trainer.content.model import Media
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text, ngettext
 from ecom_trainer.session import LearnerSession
@@ -45,8 +44,8 @@ class HomeScreen(Screen):
             done = len(state.lessons_done)
             status = ngettext("{done} of {total} lesson done", "{done} of {total} lessons done",
                               state.lessons_total).format(done=done, total=state.lessons_total)
-            picture = Media(track.icon.path, lesson_text(track.title)) if track.icon else None
-            tile = OptionButton(f"{lesson_text(track.title)}\n{status}", picture)
+            title = lesson_text(track.title)
+            tile = OptionButton(f"{title}\n{status}", track.icon.path if track.icon else None, title)
             tile.setCheckable(False)
             tile.setObjectName(f"track_{track.id}")
             tile.clicked.connect(lambda _c=False, tid=track.id: self.open_track.emit(tid))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QToolButton, QWidget
+from pathlib import Path
 
-from ecom_trainer.content.model import Media
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
+
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.learners import Learner
@@ -21,9 +22,9 @@ def native_name(code: str) -> str:
     return NATIVE_NAMES.get(code, code)
 
 
-def avatar_media(avatar: str) -> Media | None:
+def avatar_path(avatar: str) -> Path | None:
     path = resources_dir() / "avatars" / f"{avatar}.svg"
-    return Media(path, avatar) if avatar and path.is_file() else None
+    return path if avatar and path.is_file() else None
 
 
 class LearnerPicker(Screen):
@@ -56,10 +57,9 @@ class LearnerPicker(Screen):
         self.language_button = QPushButton()
         self.language_button.setObjectName("language_button")
         self.language_button.clicked.connect(self.language.emit)
-        self.trainer_button = QToolButton()
+        self.trainer_button = QPushButton()
         self.trainer_button.setObjectName("trainer_button")
         self.trainer_button.setIcon(icon("lock"))
-        self.trainer_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.trainer_button.clicked.connect(self.trainer.emit)
         row.addWidget(self.previous_page)
         row.addWidget(self.next_page)
@@ -98,7 +98,7 @@ class LearnerPicker(Screen):
                 item.widget().deleteLater()
         start = self.page * per_page
         for i, learner in enumerate(self.learners[start:start + per_page]):
-            tile = OptionButton(learner.name, avatar_media(learner.avatar))
+            tile = OptionButton(learner.name, avatar_path(learner.avatar), learner.name)
             tile.setCheckable(False)
             tile.setObjectName(f"learner_{learner.id}")
             tile.setAccessibleName(learner.name)

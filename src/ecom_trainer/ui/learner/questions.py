@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecom_trainer.content.model import Choice, Media, Question
+from ecom_trainer.content.model import Choice, Question
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text, parse_number
 from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX
@@ -28,9 +28,11 @@ from ecom_trainer.ui.widgets import OptionButton, label
 CIRCLED = "①②③④⑤⑥⑦⑧⑨"
 
 
-def translated(picture: Media | None) -> Media | None:
-    """The picture with its description in the learner's language."""
-    return Media(picture.path, lesson_text(picture.alt)) if picture else None
+def option_button(choice: Choice) -> OptionButton:
+    """A tile for an option, item or pair side, in the learner's language."""
+    image = choice.image
+    return OptionButton(lesson_text(choice.text), image.path if image else None,
+                        lesson_text(image.alt) if image else "")
 
 
 def unit_name(unit: str) -> str:
@@ -71,7 +73,7 @@ class ChoiceInput(QuestionInput):
         self.group.setExclusive(not self.multiple)
         self.buttons: dict[str, OptionButton] = {}
         for i, option in enumerate(question.options):
-            button = OptionButton(lesson_text(option.text), translated(option.image))
+            button = option_button(option)
             button.setObjectName(f"option_{option.id}")
             self.group.addButton(button)
             self.buttons[option.id] = button
@@ -224,13 +226,13 @@ class MatchInput(QuestionInput):
         self.rng.shuffle(rights)
         self.left_group = QButtonGroup(self)
         for row, (left, _right) in enumerate(question.pairs):
-            button = OptionButton(lesson_text(left.text), translated(left.image))
+            button = option_button(left)
             button.setObjectName(f"left_{left.id}")
             self.left_group.addButton(button)
             self.left_buttons[left.id] = button
             grid.addWidget(button, row, 0)
         for row, right in enumerate(rights):
-            button = OptionButton(lesson_text(right.text), translated(right.image))
+            button = option_button(right)
             button.setObjectName(f"right_{right.id}")
             button.setCheckable(False)
             button.clicked.connect(lambda _c=False, rid=right.id: self.pick_right(rid))
