@@ -42,9 +42,9 @@ def give_right_answer(qtbot, window, q: Question) -> None:
     elif q.type == "numeric":
         for key in str(q.answer).removesuffix(".0"):
             click(qtbot, child(quiz_input, QPushButton, f"key_{key}"))
-    elif q.type == "match":
+    elif q.type == "match":  # one item at a time; each pick moves on to the next item
         for left, _right in q.pairs:
-            click(qtbot, quiz_input.left_buttons[left.id])
+            assert quiz_input.lefts[quiz_input.index].id == left.id
             click(qtbot, quiz_input.right_buttons[left.id])
     else:
         raise AssertionError(q.type)

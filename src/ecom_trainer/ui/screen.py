@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ecom_trainer.ui.theme import large_text
 from ecom_trainer.ui.widgets import NavBar
 
 
@@ -13,12 +14,13 @@ class Screen(QWidget):
     def __init__(self) -> None:
         super().__init__()
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 20)
-        outer.setSpacing(16)
+        tight = large_text()  # big text needs the room more than the margins do
+        outer.setContentsMargins(12 if tight else 24, 4 if tight else 16, 12 if tight else 24, 4 if tight else 20)
+        outer.setSpacing(6 if tight else 16)
         self.nav = NavBar()
         outer.addWidget(self.nav)
         self.body = QVBoxLayout()
-        self.body.setSpacing(16)
+        self.body.setSpacing(6 if tight else 16)
         outer.addLayout(self.body, 1)
 
     def speech_text(self) -> str:

@@ -15,7 +15,9 @@ BODY_PT = 20
 TITLE_PT = 30
 BUTTON_PT = 22
 LEAD_PT = 26  # the text of a lesson step
-NAV_TITLE_PT = 24  # the screen title in the navigation bar: it shares a row with four buttons
+PROMPT_PT = 22  # a question: bold, so it stands out without taking the room its answers need
+NAV_TITLE_PT = 24  # the screen title in the navigation bar: it shares a row with four buttons,
+# so it grows to 150 % at most (the title is also read aloud; the content grows fully)
 SMALL_PT = 18  # the smallest text a learner ever sees
 MAIN_BUTTON_PX = 64
 TARGET_PX = 48
@@ -79,11 +81,12 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
     QLabel {{ background: transparent; }}
     QLabel[role="title"] {{ font-size: {pt(TITLE_PT)}; font-weight: bold; }}
     QLabel[align="centre"] {{ qproperty-alignment: AlignCenter; }}
-    QLabel[role="navtitle"] {{ font-size: {pt(NAV_TITLE_PT)}; font-weight: bold; }}
+    QLabel[role="navtitle"] {{ font-size: {round(NAV_TITLE_PT * min(scale, 1.5))}pt; font-weight: bold; }}
     QLabel[role="lead"] {{ font-size: {pt(LEAD_PT)}; }}
     QLabel[role="muted"] {{ color: {p.muted}; font-size: {pt(SMALL_PT)}; }}
-    QLabel[role="right"] {{ color: {p.right}; font-weight: bold; font-size: {pt(TITLE_PT)}; }}
-    QLabel[role="wrong"] {{ color: {p.wrong}; font-weight: bold; font-size: {pt(TITLE_PT)}; }}
+    QLabel[role="prompt"] {{ font-size: {pt(PROMPT_PT)}; font-weight: bold; }}
+    QLabel[role="right"] {{ color: {p.right}; font-weight: bold; font-size: {pt(NAV_TITLE_PT)}; }}
+    QLabel[role="wrong"] {{ color: {p.wrong}; font-weight: bold; font-size: {pt(NAV_TITLE_PT)}; }}
     QFrame[role="panel"] {{ background: {p.panel}; border: 3px solid {p.border}; border-radius: 12px; }}
     QFrame[role="panel"] QLabel {{ background: {p.panel}; }}
     QPushButton, QToolButton {{
@@ -94,12 +97,14 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
     QPushButton:checked, QToolButton:checked {{ background: {p.selected}; border: 6px solid {p.focus}; }}
     QPushButton:focus, QToolButton:focus {{ outline: none; border-color: {p.focus}; }}
     QPushButton:disabled, QToolButton:disabled {{ color: {p.muted}; border-style: dashed; }}
+    QPushButton[tile="yes"] {{ padding: 0px; }}
     QPushButton[role="primary"] {{
         background: {p.primary}; color: {p.on_primary}; font-weight: bold;
         min-height: {MAIN_BUTTON_PX}px; min-width: {MAIN_BUTTON_PX * 2}px;
     }}
     QPushButton[role="primary"]:disabled {{ background: {p.panel}; color: {p.muted}; }}
-    QPushButton[role="nav"], QToolButton[role="nav"] {{ min-height: {MAIN_BUTTON_PX}px; min-width: {MAIN_BUTTON_PX}px; }}
+    QPushButton[role="nav"] {{ min-height: {MAIN_BUTTON_PX}px; min-width: {MAIN_BUTTON_PX}px;
+        padding: {"2px 4px" if scale >= 1.5 else "8px 16px"}; }}
     QLineEdit {{ background: {p.panel}; color: {p.text}; border: 3px solid {p.border};
         border-radius: 8px; padding: 6px; min-height: {MAIN_BUTTON_PX}px; font-size: {pt(TITLE_PT)}; }}
     QLineEdit:focus {{ border-color: {p.focus}; }}
@@ -112,7 +117,24 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
     """
 
 
+TEXT_SCALES = (1.0, 1.5, 2.0)
+_current_scale = 1.0
+
+
+def text_scale() -> float:
+    """The text size chosen for this centre (1.0, 1.5 or 2.0)."""
+    return _current_scale
+
+
+def large_text() -> bool:
+    """From 150 % on, screens trade chrome for room: icon-only navigation, tighter spacing."""
+    return _current_scale >= 1.5
+
+
 def apply_theme(app: QApplication, palette_name: str = "default", scale: float = 1.0) -> Palette:
+    global _current_scale
+    _current_scale = scale if scale in TEXT_SCALES else 1.0
+    scale = _current_scale
     palette = PALETTES.get(palette_name, DEFAULT)
     font = QFont()
     # A fallback list, resolved lazily by Qt: enumerating the font database costs ~10 ms at start.

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.paths import resources_dir
-from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX
+from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX, large_text
 
 TRANSPARENT = QColor(0, 0, 0, 0)
 
@@ -193,9 +193,11 @@ class NavBar(QWidget):
         return button
 
     def retranslate(self) -> None:
+        compact = large_text()  # at 150 % and more, the words would crowd out the title
         for button, text in ((self.home_button, _("Home")), (self.back_button, _("Back")),
                              (self.listen_button, _("Listen")), (self.help_button, _("Help"))):
-            button.setText(text)
+            button.setText("" if compact else text)
+            button.setToolTip(text)
             button.setAccessibleName(text)
 
     def set_title(self, text: str) -> None:
@@ -212,9 +214,10 @@ class OptionButton(QPushButton):
     def __init__(self, text: str, image: Path | None = None, alt: str = "") -> None:
         super().__init__()
         self.setCheckable(True)
+        self.setProperty("tile", "yes")  # its layout makes the margins (a str: see theme.py)
         self.setAccessibleName(text or alt)
         box = QVBoxLayout(self) if image else QHBoxLayout(self)
-        box.setContentsMargins(12, 10, 12, 10)
+        box.setContentsMargins(14, 6, 14, 6)
         self.picture = None
         policy = QSizePolicy(QSizePolicy.Policy.Preferred,
                              # QPushButton's vertical policy is Fixed; a picture tile must grow.
@@ -234,6 +237,14 @@ class OptionButton(QPushButton):
         self.caption.setText(text)
         self.caption.setVisible(bool(text))
         self.setAccessibleName(text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self.picture is not None and self.caption.isVisible():
+            # The picture takes the stretch; the caption keeps the lines its words need.
+            margins = self.layout().contentsMargins()
+            width = self.width() - margins.left() - margins.right()
+            self.caption.setMinimumHeight(self.caption.heightForWidth(max(width, 1)))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
         return True

@@ -17,6 +17,7 @@ from ecom_trainer.session import LearnerSession, Unit
 from ecom_trainer.store.db import now
 from ecom_trainer.ui.learner.quiz import QuizView
 from ecom_trainer.ui.screen import Screen
+from ecom_trainer.ui.theme import text_scale
 from ecom_trainer.ui.widgets import Picture, label, primary_button
 
 
@@ -25,14 +26,9 @@ class LessonPlayer(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        top = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
-        self.counter = label(role="muted", wrap=False)
-        self.counter.setObjectName("counter")
-        top.addWidget(self.progress, 1)
-        top.addWidget(self.counter)
-        self.body.addLayout(top)
+        self.body.addWidget(self.progress)
         self.stack = QStackedWidget()
         self.step_view = QWidget()
         step_row = QHBoxLayout(self.step_view)
@@ -42,13 +38,19 @@ class LessonPlayer(Screen):
         self.step_picture.setObjectName("step_picture")
         self.step_text = label(role="lead")
         self.step_text.setObjectName("step_text")
-        step_row.addWidget(self.step_picture, 3)
-        step_row.addWidget(self.step_text, 2)
+        # Pictures shrink before text does: the larger the text, the more width it gets.
+        picture_share, text_share = {1.0: (3, 2), 1.5: (1, 1)}.get(text_scale(), (1, 2))
+        step_row.addWidget(self.step_picture, picture_share)
+        step_row.addWidget(self.step_text, text_share)
         self.quiz = QuizView()
         self.stack.addWidget(self.step_view)
         self.stack.addWidget(self.quiz)
         self.body.addWidget(self.stack, 1)
         bottom = QHBoxLayout()
+        # "Question 2 of 7" sits at the bottom, beside the button: the top row stays one thin bar.
+        self.counter = label(role="muted", wrap=False)
+        self.counter.setObjectName("counter")
+        bottom.addWidget(self.counter)
         self.status = label(role="muted")
         self.status.setObjectName("status")
         self.primary = primary_button("", "next")
@@ -117,8 +119,12 @@ class LessonPlayer(Screen):
                 return
             self.quiz.show_feedback(result)
             self.status.setText(_("Your answer is saved."))
-            self.primary.setText(_("Next"))
+            self.primary.setText(_("Why?") if self.quiz.more else _("Next"))
             self.primary.setEnabled(True)
+            return
+        if isinstance(item, Question) and self.quiz.more:
+            self.quiz.show_more()
+            self.primary.setText(_("Next"))
             return
         self.go(self.position + 1, already_saved=isinstance(item, Question))
 

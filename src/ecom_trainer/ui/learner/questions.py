@@ -22,10 +22,19 @@ from PySide6.QtWidgets import (
 from ecom_trainer.content.model import Choice, Question
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text, parse_number
-from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX
-from ecom_trainer.ui.widgets import OptionButton, label
+from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX, large_text, text_scale
+from ecom_trainer.ui.widgets import OptionButton, Picture, label, panel
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨"
+
+
+def columns_for(choices: list[Choice] | tuple[Choice, ...]) -> int:
+    """Pictures and short answers side by side (up to 3), long answers one or two per row:
+    fewer rows leave room for big text."""
+    short = all(len(lesson_text(c.text)) <= 20 / text_scale() for c in choices)
+    if any(c.image for c in choices) or short:
+        return min(len(choices), 3)
+    return 2 if len(choices) > 3 else 1
 
 
 def option_button(choice: Choice) -> OptionButton:
@@ -65,10 +74,9 @@ class ChoiceInput(QuestionInput):
     def __init__(self, question: Question, seed: str) -> None:
         super().__init__(question, seed)
         self.multiple = question.type == "multiple_choice"
-        pictures = any(o.image for o in question.options)
         grid = QGridLayout(self)
         grid.setSpacing(16)
-        columns = min(len(question.options), 3) if pictures else (2 if len(question.options) > 3 else 1)
+        columns = columns_for(question.options)
         self.group = QButtonGroup(self)
         self.group.setExclusive(not self.multiple)
         self.buttons: dict[str, OptionButton] = {}
@@ -120,15 +128,15 @@ class OrderInput(QuestionInput):
         while len(self.order) > 1 and self.order == list(question.answer):  # type: ignore[arg-type]
             self.rng.shuffle(self.order)
         self.rows = QVBoxLayout(self)
-        self.rows.setSpacing(10)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.setSpacing(4 if large_text() else 10)
         self.row_widgets: list[tuple[QLabel, QPushButton, QPushButton]] = []
         for i in range(len(self.order)):
             row = QHBoxLayout()
             text = label()
             up, down = QPushButton("▲"), QPushButton("▼")
-            text.setProperty("role", "lead")
             for button, step, name in ((up, -1, _("Move up")), (down, 1, _("Move down"))):
-                button.setMinimumSize(MAIN_BUTTON_PX, TARGET_PX + 8)
+                button.setMinimumSize(MAIN_BUTTON_PX, TARGET_PX)
                 button.setAccessibleName(name)
                 button.setObjectName(f"{'up' if step < 0 else 'down'}_{i}")
                 button.clicked.connect(lambda _c=False, i=i, step=step: self.move(i, step))
@@ -164,8 +172,7 @@ class NumericInput(QuestionInput):
 
     def __init__(self, question: Question, seed: str) -> None:
         super().__init__(question, seed)
-        outer = QHBoxLayout(self)
-        left = QVBoxLayout()
+        outer = QVBoxLayout(self)
         field_row = QHBoxLayout()
         self.field = QLineEdit()
         self.field.setObjectName("numeric_field")
@@ -175,14 +182,14 @@ class NumericInput(QuestionInput):
         self.field.textChanged.connect(lambda *_: self.changed.emit())
         field_row.addWidget(self.field, 1)
         field_row.addWidget(label(unit_name(question.unit), wrap=False))
-        left.addLayout(field_row)
+        outer.addLayout(field_row)
         self.hint = label(role="muted")
-        left.addWidget(self.hint)
-        left.addStretch(1)
-        outer.addLayout(left, 1)
+        outer.addWidget(self.hint)
+        # Two wide rows rather than a phone's 4 x 3: a centre PC's screen is wide, not tall, and
+        # at 200 % text a tall keypad would push the question off the screen.
         pad = QGridLayout()
         pad.setSpacing(8)
-        keys = ["7", "8", "9", "4", "5", "6", "1", "2", "3", "0", ".", "⌫"]
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", ".", "⌫"]
         for i, key in enumerate(keys):
             button = QPushButton(key)
             button.setObjectName(f"key_{'back' if key == '⌫' else key}")
@@ -190,8 +197,9 @@ class NumericInput(QuestionInput):
             button.setMinimumSize(MAIN_BUTTON_PX + 8, MAIN_BUTTON_PX)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, k=key: self.press(k))
-            pad.addWidget(button, i // 3, i % 3)
+            pad.addWidget(button, i // 6, i % 6)
         outer.addLayout(pad)
+        outer.addStretch(1)
 
     def press(self, key: str) -> None:
         text = self.field.text()
@@ -212,59 +220,103 @@ class NumericInput(QuestionInput):
 
 
 class MatchInput(QuestionInput):
-    """Tap a thing on the left, then its partner on the right; both get the same number."""
+    """One thing at a time: the learner sees one item and taps the answer that goes with it, then
+    the next item comes. ◀ and ▶ go back to change a pair. Simpler than drawing lines between two
+    columns, and it fits the screen at any text size. Records {left id: right id}."""
 
     def __init__(self, question: Question, seed: str) -> None:
         super().__init__(question, seed)
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(40)
-        grid.setVerticalSpacing(12)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.lefts = [left for left, _right in question.pairs]
         self.pairs: dict[str, str] = {}  # left id -> right id
-        self.left_buttons: dict[str, OptionButton] = {}
-        self.right_buttons: dict[str, OptionButton] = {}
+        self.index = 0
+        top = QHBoxLayout()
+        self.previous_item = self._arrow("◀", _("Previous item"), -1)
+        self.next_item = self._arrow("▶", _("Next item"), 1)
+        self.current = panel()
+        current_box = QHBoxLayout(self.current)
+        self.current_picture = Picture()
+        self.current_picture.setMinimumSize(80, 60)
+        self.current_text = label(role="prompt")
+        self.current_text.setObjectName("match_current")
+        current_box.addWidget(self.current_picture, 1)
+        current_box.addWidget(self.current_text, 3)
+        top.addWidget(self.previous_item)
+        top.addWidget(self.current, 1)
+        top.addWidget(self.next_item)
+        outer.addLayout(top)
+        self.position = label(role="muted")
+        outer.addWidget(self.position)
         rights = [right for _, right in question.pairs]
         self.rng.shuffle(rights)
-        self.left_group = QButtonGroup(self)
-        for row, (left, _right) in enumerate(question.pairs):
-            button = option_button(left)
-            button.setObjectName(f"left_{left.id}")
-            self.left_group.addButton(button)
-            self.left_buttons[left.id] = button
-            grid.addWidget(button, row, 0)
-        for row, right in enumerate(rights):
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        columns = columns_for(rights)
+        self.group = QButtonGroup(self)
+        self.right_buttons: dict[str, OptionButton] = {}
+        for i, right in enumerate(rights):
             button = option_button(right)
             button.setObjectName(f"right_{right.id}")
-            button.setCheckable(False)
-            button.clicked.connect(lambda _c=False, rid=right.id: self.pick_right(rid))
+            button.clicked.connect(lambda _c=False, rid=right.id: self.pick(rid))
+            self.group.addButton(button)
             self.right_buttons[right.id] = button
-            grid.addWidget(button, row, 1)
-        self.left_texts = {lid: b.caption.text() for lid, b in self.left_buttons.items()}
+            grid.addWidget(button, i // columns, i % columns)
         self.right_texts = {rid: b.caption.text() for rid, b in self.right_buttons.items()}
+        outer.addLayout(grid)
+        outer.addStretch(1)
+        self.show_item(0)
 
-    def pick_right(self, right_id: str) -> None:
-        left = next((lid for lid, b in self.left_buttons.items() if b.isChecked()), None)
-        if left is None:
-            return
+    def _arrow(self, text: str, name: str, step: int) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.setMinimumSize(MAIN_BUTTON_PX, MAIN_BUTTON_PX)
+        button.clicked.connect(lambda: self.show_item(self.index + step))
+        return button
+
+    def show_item(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.lefts) - 1))
+        left = self.lefts[self.index]
+        self.current_text.setText(f"{CIRCLED[self.index]}  {lesson_text(left.text)}")
+        self.current_picture.setVisible(left.image is not None)
+        if left.image:
+            self.current_picture.set_picture(left.image.path, lesson_text(left.image.alt))
+        self.position.setText(_("Item {n} of {total}: which one goes with it?").format(
+            n=self.index + 1, total=len(self.lefts)))
+        self.previous_item.setEnabled(self.index > 0)
+        self.next_item.setEnabled(self.index < len(self.lefts) - 1)
+        self._refresh()
+
+    def pick(self, right_id: str) -> None:
+        left = self.lefts[self.index].id
+        # one partner each: a right side given to this item is taken from any other
         self.pairs = {lid: rid for lid, rid in self.pairs.items() if rid != right_id}
         self.pairs[left] = right_id
-        self.left_group.setExclusive(False)
-        self.left_buttons[left].setChecked(False)
-        self.left_group.setExclusive(True)
-        self._refresh()
         self.changed.emit()
+        unmatched = [i for i, item in enumerate(self.lefts) if item.id not in self.pairs]
+        later = [i for i in unmatched if i > self.index]
+        if later or unmatched:
+            self.show_item((later or unmatched)[0])
+        else:
+            self._refresh()
 
     def _refresh(self) -> None:
-        numbers = {lid: CIRCLED[i] for i, lid in enumerate(self.left_buttons)}
-        for lid, button in self.left_buttons.items():
-            mark = numbers[lid] + "  " if lid in self.pairs else ""
-            button.set_caption(mark + self.left_texts[lid])
+        number = {item.id: CIRCLED[i] for i, item in enumerate(self.lefts)}
         partner = {rid: lid for lid, rid in self.pairs.items()}
+        current = self.lefts[self.index].id
+        self.group.setExclusive(False)
         for rid, button in self.right_buttons.items():
-            mark = numbers[partner[rid]] + "  " if rid in partner else ""
+            mark = number[partner[rid]] + "  " if rid in partner else ""
             button.set_caption(mark + self.right_texts[rid])
+            button.setChecked(self.pairs.get(current) == rid)
+        self.group.setExclusive(True)
 
     def answer(self) -> object | None:
-        return dict(self.pairs) if len(self.pairs) == len(self.left_buttons) else None
+        return dict(self.pairs) if len(self.pairs) == len(self.lefts) else None
+
+    def speech_text(self) -> str:
+        return "; ".join([self.current_text.text(), *self.right_texts.values()])
 
 
 INPUTS: dict[str, type[QuestionInput]] = {

@@ -3,7 +3,9 @@ feedback: a symbol, words and the explanation (never colour alone). Tests give n
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import unicodedata
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ecom_trainer.content.model import Question
@@ -11,11 +13,26 @@ from ecom_trainer.i18n import format_money, format_number, lesson_text
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.session import Feedback
 from ecom_trainer.ui.learner.questions import QuestionInput, make_input, unit_name
+from ecom_trainer.ui.theme import large_text
 from ecom_trainer.ui.widgets import Picture, label, panel
 
 
-def solution_text(q: Question) -> str:
-    """The right answer in words, for the feedback panel and for reading aloud."""
+def shorten(text: str, width: int = 18) -> str:
+    """The first words of `text`, about `width` Latin letters wide (a Chinese character counts two)."""
+    used, out = 0, []
+    for char in text:
+        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used > width:
+            cut = "".join(out)
+            space = cut.rfind(" ")
+            return (cut[:space] if space > width // 2 else cut).rstrip(" ,.;:，。") + "…"
+        out.append(char)
+    return text
+
+
+def solution_text(q: Question, given: object = None, brief: bool = False) -> str:
+    """The right answer in words, for the feedback panel and for reading aloud. For a match,
+    only the pairs the learner got wrong: those are the ones to learn."""
     if q.type in ("single_choice", "picture_choice"):
         option = next(o for o in q.options if o.id == q.answer)
         return lesson_text(option.text) or lesson_text(option.image.alt if option.image else "")
@@ -30,39 +47,73 @@ def solution_text(q: Question) -> str:
             return format_money(float(q.answer))  # type: ignore[arg-type]
         return f"{format_number(float(q.answer))} {unit_name(q.unit)}"  # type: ignore[arg-type]
     if q.type == "match":
-        return "; ".join(f"{lesson_text(a.text)} → {lesson_text(b.text)}" for a, b in q.pairs)
+        wrong = [(a, b) for a, b in q.pairs if not isinstance(given, dict) or given.get(a.id) != a.id]
+        # brief: the learner has just read each item in full; its first words recall it
+        left = (lambda t: shorten(lesson_text(t))) if brief else lesson_text
+        return "\n".join(f"{left(a.text)} → {lesson_text(b.text)}" for a, b in wrong)
+    return ""
+
+
+def answer_text(q: Question, given: object) -> str:
+    """What the learner answered, in words (for the feedback and for reading aloud)."""
+    by_id = {o.id: lesson_text(o.text) or lesson_text(o.image.alt if o.image else "") for o in q.options}
+    if q.type in ("single_choice", "picture_choice"):
+        return by_id.get(str(given), "")
+    if q.type == "multiple_choice" and isinstance(given, list):
+        return "; ".join(by_id.get(g, "") for g in given)
+    if q.type == "true_false":
+        return _("True") if given else _("False")
+    if q.type == "order" and isinstance(given, list):
+        return "  ".join(f"{i + 1}. {by_id.get(g, '')}" for i, g in enumerate(given))
+    if q.type == "numeric" and isinstance(given, int | float):
+        if q.unit == "yuan":
+            return format_money(float(given))
+        return f"{format_number(float(given))} {unit_name(q.unit)}"
+    if q.type == "match" and isinstance(given, dict):
+        lefts = {a.id: lesson_text(a.text) for a, _b in q.pairs}
+        rights = {b.id: lesson_text(b.text) for _a, b in q.pairs}
+        return "; ".join(f"{lefts[k]} → {rights.get(v, '')}" for k, v in given.items() if k in lefts)
     return ""
 
 
 class QuizView(QWidget):
+    """After Check, the feedback takes the place of the answer area: one thing at a time, and
+    room for it even at 200 % text."""
+
     answered_changed = Signal(bool)  # whether the learner has given an answer yet
 
     def __init__(self) -> None:
         super().__init__()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(12)
-        self.prompt = label()
+        outer.setSpacing(6 if large_text() else 12)
+        self.prompt = label(role="prompt")
         self.prompt.setObjectName("prompt")
-        self.prompt.setProperty("role", "title")
         outer.addWidget(self.prompt)
-        self.middle = QHBoxLayout()
+        self.answer_area = QWidget()
+        self.middle = QHBoxLayout(self.answer_area)
+        self.middle.setContentsMargins(0, 0, 0, 0)
         self.picture = Picture()
         self.middle.addWidget(self.picture, 2)
-        outer.addLayout(self.middle, 1)
+        outer.addWidget(self.answer_area, 1)
         self.feedback = panel()
         self.feedback.setObjectName("feedback")
-        fb = QHBoxLayout(self.feedback)
-        self.verdict = label(wrap=False)
+        fb = QVBoxLayout(self.feedback)
+        self.verdict = label()
         self.verdict.setObjectName("verdict")
-        self.verdict.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.given = label()
+        self.given.setObjectName("given")
         self.explanation = label()
         self.explanation.setObjectName("explanation")
         fb.addWidget(self.verdict)
-        fb.addWidget(self.explanation, 1)
-        outer.addWidget(self.feedback)
+        fb.addWidget(self.given)
+        fb.addWidget(self.explanation)
+        fb.addStretch(1)
+        outer.addWidget(self.feedback, 1)
         self.input: QuestionInput | None = None
         self.question: Question | None = None
+        self.spoken: list[str] = []
+        self.more = False  # a second page of feedback is waiting
 
     def show_question(self, question: Question, seed: str) -> None:
         self.question = question
@@ -80,6 +131,9 @@ class QuizView(QWidget):
         self.middle.addWidget(self.input, 5)
         self.input.show()  # a widget added to a visible layout is otherwise shown only later, queued
         self.feedback.hide()
+        self.more = False
+        self.prompt.show()
+        self.answer_area.show()
         self.answered_changed.emit(self.answer() is not None)
 
     def answer(self) -> object | None:
@@ -87,26 +141,62 @@ class QuizView(QWidget):
 
     def show_feedback(self, result: Feedback) -> None:
         assert self.question is not None and self.input is not None
+        given = self.answer()
         self.input.lock()
+        self.spoken: list[str] = []
         if result.correct:
             self.verdict.setText(_("✓ Right!"))
             self.verdict.setProperty("role", "right")
-            words = lesson_text(self.question.explanation)
+            self.given.setText(_("Your answer: {answer}").format(answer=answer_text(self.question, given)))
         else:
             partly = result.score > 0
             self.verdict.setText(_("◐ Partly right") if partly else _("✗ Not quite"))
             self.verdict.setProperty("role", "wrong")
-            words = _("The right answer: {answer}").format(answer=solution_text(self.question))
-            words += "\n" + lesson_text(self.question.explanation)
+            brief = large_text()
+            right = _("The right answer: {answer}").format(
+                answer=solution_text(self.question, given, brief=brief))
+            # At large text only the right answer fits beside the explanation; the learner
+            # has just given their own.
+            mine = _("Your answer: {answer}").format(answer=answer_text(self.question, given))
+            self.given.setText(right if brief else f"{mine}\n{right}")
+            # Listen always reads it all, even where the screen shows a brief form
+            self.spoken = [mine, _("The right answer: {answer}").format(
+                answer=solution_text(self.question, given))]
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
-        self.explanation.setText(words)
+        self.explanation.setText(lesson_text(self.question.explanation))
+        self.answer_area.hide()
+        self.prompt.setVisible(not large_text())  # at 150 % and more the feedback needs the room
+        self.given.show()
+        self.explanation.show()
         self.feedback.show()
+        # When the answer and the "why" do not fit together, they come one after the other.
+        self.more = not self._feedback_fits()
+        self.explanation.setVisible(not self.more)
+
+    def show_more(self) -> None:
+        """The second page of a long feedback: the explanation."""
+        self.given.hide()
+        self.explanation.show()
+        self.more = False
+
+    def _feedback_fits(self) -> bool:
+        box = self.feedback.layout()
+        margins = box.contentsMargins()
+        frame = 2 * self.feedback.frameWidth() + 6  # the stylesheet's 3 px border
+        width = self.width() - margins.left() - margins.right() - frame
+        shown = [w for w in (self.verdict, self.given, self.explanation) if w.text()]
+        need = (sum(w.heightForWidth(width) for w in shown) + box.spacing() * (len(shown) - 1)
+                + margins.top() + margins.bottom() + frame)
+        room = self.height()
+        if self.prompt.isVisibleTo(self):
+            room -= self.prompt.heightForWidth(self.width()) + self.layout().spacing()
+        return need <= room
 
     def speech_text(self) -> str:
-        parts = [self.prompt.text()]
-        if self.input:
-            parts.append(self.input.speech_text())
         if self.feedback.isVisible():
-            parts += [self.verdict.text().lstrip("✓✗◐ "), self.explanation.text()]
+            parts = [self.verdict.text().lstrip("✓✗◐ "), *(self.spoken or [self.given.text()]),
+                     self.explanation.text()]
+        else:
+            parts = [self.prompt.text(), self.input.speech_text() if self.input else ""]
         return ". ".join(p for p in parts if p)
