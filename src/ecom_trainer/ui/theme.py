@@ -97,7 +97,7 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
     QPushButton:checked, QToolButton:checked {{ background: {p.selected}; border: 6px solid {p.focus}; }}
     QPushButton:focus, QToolButton:focus {{ outline: none; border-color: {p.focus}; }}
     QPushButton:disabled, QToolButton:disabled {{ color: {p.muted}; border-style: dashed; }}
-    QPushButton[tile="yes"] {{ padding: 0px; }}
+    QPushButton[tile="yes"] {{ padding: 0px; min-height: {MAIN_BUTTON_PX}px; }}
     QPushButton[role="primary"] {{
         background: {p.primary}; color: {p.on_primary}; font-weight: bold;
         min-height: {MAIN_BUTTON_PX}px; min-width: {MAIN_BUTTON_PX * 2}px;

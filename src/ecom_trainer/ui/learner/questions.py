@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -23,7 +23,7 @@ from ecom_trainer.content.model import Choice, Question
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text, parse_number
 from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX, large_text, text_scale
-from ecom_trainer.ui.widgets import OptionButton, Picture, label, panel
+from ecom_trainer.ui.widgets import OptionButton, Picture, icon, label, panel
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨"
 
@@ -87,6 +87,8 @@ class ChoiceInput(QuestionInput):
             self.buttons[option.id] = button
             button.toggled.connect(lambda *_: self.changed.emit())
             grid.addWidget(button, i // columns, i % columns)
+        if not any(o.image for o in question.options):  # text tiles keep their height
+            grid.setRowStretch(-(-len(question.options) // columns), 1)
 
     def answer(self) -> object | None:
         picked = [oid for oid, b in self.buttons.items() if b.isChecked()]
@@ -101,8 +103,11 @@ class ChoiceInput(QuestionInput):
 class TrueFalseInput(QuestionInput):
     def __init__(self, question: Question, seed: str) -> None:
         super().__init__(question, seed)
-        row = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        row = QHBoxLayout()
         row.setSpacing(24)
+        outer.addLayout(row)
+        outer.addStretch(1)
         self.group = QButtonGroup(self)
         self.buttons: dict[bool, OptionButton] = {}
         for value, text in ((True, _("✓  True")), (False, _("✗  False"))):
@@ -232,8 +237,8 @@ class MatchInput(QuestionInput):
         self.pairs: dict[str, str] = {}  # left id -> right id
         self.index = 0
         top = QHBoxLayout()
-        self.previous_item = self._arrow("◀", _("Previous item"), -1)
-        self.next_item = self._arrow("▶", _("Next item"), 1)
+        self.previous_item = self._arrow("back", _("Previous item"), -1)
+        self.next_item = self._arrow("next", _("Next item"), 1)
         self.current = panel()
         current_box = QHBoxLayout(self.current)
         self.current_picture = Picture()
@@ -267,8 +272,10 @@ class MatchInput(QuestionInput):
         outer.addStretch(1)
         self.show_item(0)
 
-    def _arrow(self, text: str, name: str, step: int) -> QPushButton:
-        button = QPushButton(text)
+    def _arrow(self, icon_name: str, name: str, step: int) -> QPushButton:
+        button = QPushButton()
+        button.setIcon(icon(icon_name))
+        button.setIconSize(QSize(36, 36))
         button.setAccessibleName(name)
         button.setToolTip(name)
         button.setMinimumSize(MAIN_BUTTON_PX, MAIN_BUTTON_PX)

@@ -101,9 +101,11 @@ class QuizView(QWidget):
         fb = QVBoxLayout(self.feedback)
         self.verdict = label()
         self.verdict.setObjectName("verdict")
-        self.given = label()
+        # lead size where there is room; at large text the body size is already doubled
+        words = "" if large_text() else "lead"
+        self.given = label(role=words)
         self.given.setObjectName("given")
-        self.explanation = label()
+        self.explanation = label(role=words)
         self.explanation.setObjectName("explanation")
         fb.addWidget(self.verdict)
         fb.addWidget(self.given)
