@@ -1,3 +1,4 @@
+import locale
 from datetime import date
 
 import pytest
@@ -38,7 +39,7 @@ def test_system_language_at_first_start(monkeypatch, env, expected):
         monkeypatch.delenv(var, raising=False)
     for var, value in env.items():
         monkeypatch.setenv(var, value)
-    monkeypatch.setattr(i18n.locale, "getlocale", lambda: (None, None))
+    monkeypatch.setattr(locale, "getlocale", lambda: (None, None))
     assert i18n.system_language(["en", "zh_CN"]) == expected
 
 

@@ -11,7 +11,6 @@ installed into builtins.
 from __future__ import annotations
 
 import gettext as _gettext
-import locale
 import os
 from datetime import date, datetime
 from functools import cache
@@ -61,6 +60,8 @@ def system_language(available: list[str] | None = None) -> str:
         for part in value.split(":"):
             if part and part not in ("C", "POSIX") and not part.startswith("C."):
                 return match_language(part, available)
+    import locale  # only at first start, when no language is stored yet
+
     lang = locale.getlocale()[0]
     return match_language(lang, available) if lang else DEFAULT_LANGUAGE
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from dataclasses import dataclass
 
-from ecom_trainer.store.db import now, transaction
+from ecom_trainer.store.db import new_id, now, transaction
 from ecom_trainer.store.device import device_id
 from ecom_trainer.store.progress import save_position
 
@@ -43,7 +42,7 @@ def record_attempt(
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     if not 0.0 <= score <= 1.0:
         raise ValueError(f"score must be within [0, 1], not {score}")
-    attempt_id = str(uuid.uuid4())
+    attempt_id = new_id()
     device = device_id(conn)
     stamp = now()
     with transaction(conn):

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid
 
-from ecom_trainer.store.db import now, transaction
+from ecom_trainer.store.db import new_id, now, transaction
 from ecom_trainer.store.device import device_id
 
 # scrypt cost: ~50 ms here. Enough to make guessing a 4-6 digit PIN from a stolen file slow,
@@ -62,7 +61,7 @@ def set_up_centre(conn: sqlite3.Connection, name: str, pin: str, trainer_name: s
         raise ValueError("the centre needs a name")
     if not valid_pin(pin):
         raise ValueError(f"the PIN must be {MIN_PIN} to {MAX_PIN} digits")
-    cid, device, stamp = str(uuid.uuid4()), device_id(conn), now()
+    cid, device, stamp = new_id(), device_id(conn), now()
     pin_hash = hash_pin(pin)
     with transaction(conn):
         conn.execute("INSERT INTO centres (id, name, device_id, updated_at) VALUES (?, ?, ?, ?)",
@@ -70,7 +69,7 @@ def set_up_centre(conn: sqlite3.Connection, name: str, pin: str, trainer_name: s
         conn.execute(
             "INSERT INTO trainers (id, centre_id, name, pin_hash, device_id, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (str(uuid.uuid4()), cid, trainer_name.strip(), pin_hash, device, stamp))
+            (new_id(), cid, trainer_name.strip(), pin_hash, device, stamp))
     return cid
 
 

@@ -24,6 +24,14 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def new_id() -> str:
+    """A random UUID for a row that may travel between PCs. `uuid` is imported here: it pulls in
+    `platform` (~3 ms), which the path to the learner picker does not need."""
+    import uuid
+
+    return str(uuid.uuid4())
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     """A connection with the durability settings every part of the program relies on.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ecom_trainer.store.db import now, transaction
+from ecom_trainer.store.db import new_id, now, transaction
 
 
 def device_id(conn: sqlite3.Connection) -> str:
@@ -13,12 +13,11 @@ def device_id(conn: sqlite3.Connection) -> str:
     if row:
         return row[0]
     import platform  # first start only: keep it off the start-up path
-    import uuid
 
-    new_id = str(uuid.uuid4())
+    device = new_id()
     with transaction(conn):
         conn.execute(
             "INSERT INTO device (id, name, created_at) VALUES (?, ?, ?)",
-            (new_id, platform.node() or "pc", now()),
+            (device, platform.node() or "pc", now()),
         )
-    return new_id
+    return device

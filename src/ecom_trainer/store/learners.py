@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from typing import NamedTuple
 
-from ecom_trainer.store.db import now, transaction
+from ecom_trainer.store.db import new_id, now, transaction
 from ecom_trainer.store.device import device_id
 
 
@@ -38,7 +37,7 @@ def add_learner(
     name = name.strip()
     if not name:
         raise ValueError("a learner needs a name")
-    learner_id, stamp, device = str(uuid.uuid4()), now(), device_id(conn)
+    learner_id, stamp, device = new_id(), now(), device_id(conn)
     with transaction(conn):
         conn.execute(
             "INSERT INTO learners (id, name, village, birth_year, phone, avatar, archived, "
@@ -49,7 +48,7 @@ def add_learner(
 
 
 def add_cohort(conn: sqlite3.Connection, centre_id: str | None, name: str, plan: str = "[]") -> str:
-    cohort_id, device = str(uuid.uuid4()), device_id(conn)
+    cohort_id, device = new_id(), device_id(conn)
     with transaction(conn):
         conn.execute(
             "INSERT INTO cohorts (id, centre_id, name, plan, archived, updated_at, device_id) "

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from ecom_trainer import i18n
 from ecom_trainer.i18n import gettext as _
@@ -208,6 +208,8 @@ class MainWindow(QMainWindow):
         text = screen.help_text()
         if text:
             self.speaker.speak(text)
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, _("Help"), text)
 
     def _speech_status(self, message: str) -> None:

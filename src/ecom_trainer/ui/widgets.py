@@ -208,7 +208,8 @@ class OptionButton(QPushButton):
     """A big checkable tile: wrapped text, optionally a picture above it (`alt` already translated).
 
     Clicks on the inner labels reach the button (QLabel ignores mouse presses), and the button's
-    height follows its wrapped text (heightForWidth), so large text sizes push rather than clip.
+    height follows its wrapped text: QWidget's heightForWidth asks the layout, and the size policy
+    says so (no Python override: layouts call it constantly, and each call from C++ costs).
     """
 
     def __init__(self, text: str, image: Path | None = None, alt: str = "") -> None:
@@ -245,12 +246,6 @@ class OptionButton(QPushButton):
             margins = self.layout().contentsMargins()
             width = self.width() - margins.left() - margins.right()
             self.caption.setMinimumHeight(self.caption.heightForWidth(max(width, 1)))
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return max(self.layout().totalHeightForWidth(width), MAIN_BUTTON_PX)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - QPushButton ignores its layout otherwise
         return self.layout().sizeHint().expandedTo(QSize(TARGET_PX, MAIN_BUTTON_PX))
