@@ -93,8 +93,22 @@ def run(out: Path, language: str, scale: float) -> None:
         shoot(window, app, out, f"{tag}-13-result")
         window.open_track(track.id)
         shoot(window, app, out, f"{tag}-14-track-lessons")
+        from ecom_trainer.ui.trainer.overview import TrainerOverview
+
+        overview = TrainerOverview(conn, curriculum)
+        window.stack.addWidget(overview)
+        window.stack.setCurrentWidget(overview)
+        shoot(window, app, out, f"{tag}-15-trainer-overview")
         window.close()
         conn.close()
+        # a real installation's first start: the centre's name and a trainer PIN
+        fresh = open_database(Path(tmp) / "fresh.sqlite3")
+        first = build_window(fresh, lambda: curriculum, language)
+        first.resize(*SIZE)
+        first.show()
+        shoot(first, app, out, f"{tag}-16-first-start-setup")
+        first.close()
+        fresh.close()
 
 
 def main() -> int:

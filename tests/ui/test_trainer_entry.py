@@ -1,0 +1,94 @@
+"""First start of a real installation, and the trainer's door."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableWidget
+
+from ecom_trainer.app import build_window
+from ecom_trainer.store.centre import centre_name, verify_pin
+from ecom_trainer.store.demo import DEMO_PIN, seed_demo
+from ecom_trainer.store.learners import list_learners
+from ecom_trainer.ui.trainer.pin_dialog import PinDialog
+
+
+def test_a_real_installation_starts_empty_and_asks_for_centre_and_pin(qtbot, db, curriculum):
+    window = build_window(db, lambda: curriculum, "en")
+    qtbot.addWidget(window)
+    window.show()
+    setup = window.stack.currentWidget()
+    assert setup.findChild(QLineEdit, "centre_name") is not None
+    setup.findChild(QLineEdit, "centre_name").setText("芳畈镇培训点")
+    setup.findChild(QLineEdit, "pin").setText("97531")
+    setup.findChild(QLineEdit, "pin_again").setText("97530")
+    setup.findChild(QPushButton, "setup_save").click()
+    assert "not the same" in setup.message.text() and centre_name(db) is None  # nothing saved
+    setup.findChild(QLineEdit, "pin_again").setText("97531")
+    setup.findChild(QPushButton, "setup_save").click()
+    assert centre_name(db) == "芳畈镇培训点" and verify_pin(db, "97531")
+    assert window.stack.currentWidget() is window.picker
+    assert "No learners yet" in window.picker.message.text()
+
+
+def answer_pin_dialog(pins: list[str]) -> None:
+    """Type each PIN into the dialog when it opens (exec() blocks, so from a timer)."""
+    def type_pin() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, PinDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, type_pin)
+            return
+        for pin in pins[:-1]:
+            dialog.pin.setText(pin)
+            dialog.try_pin()
+        dialog.messages = dialog.message.text()
+        dialog.pin.setText(pins[-1])
+        dialog.try_pin()
+        if dialog.isVisible():
+            dialog.reject()
+    QTimer.singleShot(0, type_pin)
+
+
+def test_trainer_sees_learners_and_answers_per_lesson_behind_the_pin(qtbot, db, curriculum):
+    seed_demo(db, curriculum)
+    window = build_window(db, lambda: curriculum, "en")
+    qtbot.addWidget(window)
+    window.show()
+    PinDialog.failures, PinDialog.locked_until = 0, 0.0
+    answer_pin_dialog(["0000"])  # wrong: the trainer pages stay closed
+    window.open_trainer()
+    assert window.stack.currentWidget() is window.picker
+    answer_pin_dialog([DEMO_PIN])
+    window.open_trainer()
+    overview = window.stack.currentWidget()
+    table = overview.findChild(QTableWidget, "trainer_answers")
+    learners = list_learners(db)
+    assert overview.learners.count() == len(learners)
+    first = learners[0]  # 刘德明: answered the pre-test and a lesson of one track
+    row = next(i for i in range(overview.learners.count())
+               if overview.learners.item(i).text().startswith(first.name))
+    overview.learners.setCurrentRow(row)
+    cells = {(table.item(r, 0).text(), table.item(r, 1).text()): int(table.item(r, 2).text())
+             for r in range(table.rowCount())}
+    stored = db.execute("SELECT COUNT(*) FROM attempts WHERE learner_id = ?", (first.id,)).fetchone()[0]
+    assert sum(cells.values()) == stored > 0
+    assert ("First quiz", curriculum.tracks[0].title) in cells
+    overview.name.setText("新学员")
+    overview.findChild(QPushButton, "add_learner").click()
+    assert "新学员" in [x.name for x in list_learners(db)]
+    overview.findChild(QPushButton, "trainer_leave").click()
+    assert window.stack.currentWidget() is window.picker
+
+
+def test_five_wrong_pins_lock_the_door_for_a_minute(qtbot, db, curriculum):
+    seed_demo(db, curriculum)
+    PinDialog.failures, PinDialog.locked_until = 0, 0.0
+    dialog = PinDialog(db)
+    qtbot.addWidget(dialog)
+    for _ in range(5):
+        dialog.pin.setText("1111")
+        dialog.try_pin()
+    dialog.pin.setText(DEMO_PIN)  # even the right PIN waits
+    dialog.try_pin()
+    assert "Try again in" in dialog.message.text() and dialog.result() != PinDialog.DialogCode.Accepted
+    PinDialog.locked_until = 0.0
