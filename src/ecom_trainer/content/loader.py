@@ -8,6 +8,7 @@ media paths may not leave the folder of the file that names them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ecom_trainer.content.model import (
@@ -34,6 +35,11 @@ IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
 AUDIO_SUFFIXES = (".ogg", ".mp3", ".wav")
 MAX_TEXT = 400
 CHOICE_COUNTS = {"options": (2, 6), "items": (3, 6), "pairs": (2, 5)}
+
+
+@lru_cache(maxsize=64)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()  # once per lesson folder, not once per picture
 
 
 def _dotted(path: PathKey) -> str:
@@ -109,7 +115,7 @@ class _FileChecker:
             self.report(path, f"'{value}' must be a file in the same folder, not a full path")
             return None
         target = (folder / value).resolve()
-        if not target.is_relative_to(folder.resolve()):
+        if not target.is_relative_to(_resolved(folder)):
             self.report(path, f"'{value}' points outside the folder {folder.name}/")
             return None
         if target.suffix.lower() not in suffixes:

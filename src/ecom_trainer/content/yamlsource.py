@@ -106,8 +106,14 @@ _constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
 yaml.constructor.SafeConstructor.__init__(_constructor)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.Node) -> object:
-    # Resolve tags (int, float, bool, null, str) exactly as safe_load would.
+    # Text is most of a lesson: take it as it is. Other tags (int, float, bool, null, and
+    # quoted or tagged forms) are resolved exactly as safe_load would.
+    if node.tag == _STR_TAG:
+        return node.value
     try:
         return _constructor.construct_object(node, deep=True)
     except yaml.YAMLError as exc:
