@@ -35,3 +35,42 @@ def test_the_installed_command_runs(tmp_path):
 def test_i18n_check_reports_completeness(capsys):
     assert main(["i18n", "check"]) == 0
     assert "zh_CN" in capsys.readouterr().out
+
+
+def test_lessons_new_scaffolds_a_lesson_that_passes_the_check(tmp_path, capsys):
+    copy = tmp_path / "lessons"
+    shutil.copytree(lessons_dir(), copy)
+    assert main(["lessons", "new", "tea-gift-box", "--track", "listing", "--dir", str(copy)]) == 0
+    assert (copy / "tea-gift-box" / "lesson.yaml").is_file()
+    assert "tea-gift-box" in (copy / "tracks" / "listing.yaml").read_text()
+    capsys.readouterr()
+    assert main(["lessons", "check", str(copy)]) == 0
+    assert main(["lessons", "new", "tea-gift-box", "--track", "listing", "--dir", str(copy)]) == 1
+    assert main(["lessons", "new", "Bad Id", "--track", "listing", "--dir", str(copy)]) == 1
+    assert main(["lessons", "new", "x-y", "--track", "nowhere", "--dir", str(copy)]) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "not a valid lesson id" in err and "no track 'nowhere'" in err
+
+
+def test_lessons_new_handles_a_block_style_lesson_list(tmp_path):
+    from ecom_trainer.content import load_curriculum
+    from ecom_trainer.content.authoring import new_lesson
+
+    copy = tmp_path / "lessons"
+    shutil.copytree(lessons_dir(), copy)
+    track = copy / "tracks" / "money.yaml"
+    text = track.read_text()
+    start = text.index("lessons: [")
+    end = text.index("]", start)
+    listed = [x.strip() for x in text[start + len("lessons: ["):end].split(",")]
+    track.write_text(text[:start] + "lessons:\n" + "".join(f"  - {x}\n" for x in listed) + text[end + 2:])
+    new_lesson(copy, "money-bank-card", "money")
+    loaded = load_curriculum(copy)
+    assert loaded.problems == [] and loaded.track("money").lesson_ids[-1] == "money-bank-card"
+
+
+def test_lessons_stats_counts_per_track(capsys):
+    assert main(["lessons", "stats"]) == 0
+    out = capsys.readouterr().out
+    assert "track listing: 2 lessons, 12 steps" in out and "100% illustrated" in out
+    assert "A1   practice" in out and "longest sentence:" in out

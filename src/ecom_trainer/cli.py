@@ -2,6 +2,8 @@
 
     ecom-trainer [--demo] [--db FILE] [--language CODE]   start the program
     ecom-trainer lessons check [DIR]                      list problems in a lesson pack
+    ecom-trainer lessons stats [DIR]                      figures per track (types, skills, ...)
+    ecom-trainer lessons new ID --track T [--dir DIR]     a new lesson that passes the check
     ecom-trainer i18n check                               translation completeness per locale
 """
 
@@ -26,10 +28,40 @@ def _lessons_check(folder: Path) -> int:
     return 0
 
 
+def _lessons_stats(folder: Path) -> int:
+    from ecom_trainer.content import load_curriculum
+    from ecom_trainer.content.authoring import format_stats
+
+    curriculum = load_curriculum(folder)
+    print(format_stats(curriculum))
+    if curriculum.problems:
+        print(f"(not counted: {len(curriculum.problems)} problem(s); see `lessons check`)", file=sys.stderr)
+    return 0
+
+
+def _lessons_new(folder: Path, lesson_id: str, track: str) -> int:
+    from ecom_trainer.content import load_curriculum
+    from ecom_trainer.content.authoring import ScaffoldError, new_lesson
+
+    language = load_curriculum(folder).source_language
+    try:
+        created = new_lesson(folder, lesson_id, track, language)
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Created {created / 'lesson.yaml'} (listed in tracks/{track}.yaml).")
+    print("Write your text and pictures, then run: ecom-trainer lessons check")
+    return 0
+
+
 def _i18n_check(required: tuple[str, ...] = ("zh_CN",)) -> int:
     from ecom_trainer.i18n.completeness import completeness
 
+    from ecom_trainer.i18n import DEFAULT_LANGUAGE
+
     failed = False
+    # English is the source language of the UI and of the bundled lessons: complete by definition.
+    print(f"{DEFAULT_LANGUAGE:8} {'(source)':14} all messages are written in it")
     for (language, domain), (done, total) in sorted(completeness().items()):
         share = 100.0 * done / total if total else 100.0
         need = language in required
@@ -50,6 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     lesson_commands = lessons.add_subparsers(dest="action", required=True)
     check = lesson_commands.add_parser("check", help="list the problems in a lesson pack")
     check.add_argument("folder", nargs="?", type=Path)
+    stats = lesson_commands.add_parser("stats", help="figures per track")
+    stats.add_argument("folder", nargs="?", type=Path)
+    new = lesson_commands.add_parser("new", help="create a lesson that passes the check")
+    new.add_argument("lesson_id")
+    new.add_argument("--track", required=True)
+    new.add_argument("--dir", dest="folder", type=Path)
     i18n = commands.add_parser("i18n", help="translations")
     i18n.add_subparsers(dest="action", required=True).add_parser("check", help="completeness per locale")
     args = parser.parse_args(argv)
@@ -57,7 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "lessons":
         from ecom_trainer.paths import lessons_dir
 
-        return _lessons_check(args.folder or lessons_dir())
+        folder = args.folder or lessons_dir()
+        if args.action == "stats":
+            return _lessons_stats(folder)
+        if args.action == "new":
+            return _lessons_new(folder, args.lesson_id, args.track)
+        return _lessons_check(folder)
     if args.command == "i18n":
         return _i18n_check()
 
