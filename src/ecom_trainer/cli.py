@@ -55,9 +55,8 @@ def _lessons_new(folder: Path, lesson_id: str, track: str) -> int:
 
 
 def _i18n_check(required: tuple[str, ...] = ("zh_CN",)) -> int:
-    from ecom_trainer.i18n.completeness import completeness
-
     from ecom_trainer.i18n import DEFAULT_LANGUAGE
+    from ecom_trainer.i18n.completeness import completeness
 
     failed = False
     # English is the source language of the UI and of the bundled lessons: complete by definition.
