@@ -1,6 +1,6 @@
 """Save a PNG of every learner screen, in every shipped language, at 1366 x 768.
 
-    python scripts/screenshots.py OUTDIR [--languages zh_CN en] [--scale 1.0]
+    python scripts/screenshots.py OUTDIR [--languages zh_CN en] [--scale 1.0] [--theme high_contrast]
 
 Runs on a fresh demo database in a temporary folder; uses Qt's offscreen platform.
 """
@@ -49,7 +49,7 @@ def first_question_of_type(curriculum, qtype: str):
     return None
 
 
-def run(out: Path, language: str, scale: float) -> None:
+def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -57,11 +57,13 @@ def run(out: Path, language: str, scale: float) -> None:
         curriculum = load_curriculum(lessons_dir())
         seed_demo(conn, curriculum)
         set_setting(conn, "text_scale", str(scale))
+        set_setting(conn, "theme", theme)
         window = build_window(conn, lambda: curriculum, language)
         window.resize(*SIZE)
         window.show()
         window.show_picker()
-        tag = f"{language}" + ("" if scale == 1.0 else f"-{int(scale * 100)}")
+        tag = f"{language}" + ("" if scale == 1.0 else f"-{int(scale * 100)}") + \
+            ("" if theme == "default" else f"-{theme}")
         shoot(window, app, out, f"{tag}-01-picker")
         learner = list_learners(conn)[-1]  # a learner who has not started
         window.open_learner(learner)
@@ -116,9 +118,10 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--languages", nargs="+", default=["zh_CN", "en"])
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--theme", default="default", choices=["default", "high_contrast"])
     args = parser.parse_args()
     for language in args.languages:
-        run(args.out, language, args.scale)
+        run(args.out, language, args.scale, args.theme)
     i18n.set_language("en")
     return 0
 

@@ -92,3 +92,36 @@ def test_five_wrong_pins_lock_the_door_for_a_minute(qtbot, db, curriculum):
     dialog.try_pin()
     assert "Try again in" in dialog.message.text() and dialog.result() != PinDialog.DialogCode.Accepted
     PinDialog.locked_until = 0.0
+
+
+def test_trainer_changes_text_size_colours_and_language_for_learners(qtbot, db, curriculum):
+    from ecom_trainer.store.settings import get_setting
+    from ecom_trainer.ui import theme
+
+    seed_demo(db, curriculum)
+    window = build_window(db, lambda: curriculum, "en")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window._show_overview()
+
+    def press(name: str) -> None:
+        window.stack.currentWidget().findChild(QPushButton, name).click()
+
+    old_picker = window.picker
+    press("setting_text_scale_2.0")
+    assert get_setting(db, "text_scale") == "2.0" and theme.text_scale() == 2.0
+    assert window.picker is not old_picker  # learner screens rebuilt for the new size
+    press("setting_theme_high_contrast")
+    assert theme.current_palette().name == "high_contrast"
+    press("setting_language_zh_CN")
+    assert get_setting(db, "language") == "zh_CN"
+    overview = window.stack.currentWidget()
+    assert overview.findChild(QPushButton, "trainer_leave").text() == "回到学员名单"
+    overview.findChild(QPushButton, "trainer_leave").click()
+    assert window.stack.currentWidget() is window.picker
+    assert window.picker.nav.listen_button.text() == ""  # 200 %: icons only, names kept
+    assert window.picker.nav.listen_button.accessibleName() == "听一听"
+    window.open_learner(list_learners(db)[0])  # the learner screens work after the rebuild
+    assert window.stack.currentWidget() is window.home
+    theme.apply_theme(QApplication.instance())  # back to the defaults for other tests

@@ -22,6 +22,12 @@ UI_DOMAIN = "ecom_trainer"
 LESSONS_DOMAIN = "lessons"
 DEFAULT_LANGUAGE = "en"
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ug", "ur"}
+# Each language named in its own words, so anyone can find theirs on a button.
+NATIVE_NAMES = {"en": "English", "zh_CN": "中文", "ug": "ئۇيغۇرچە"}
+
+
+def native_name(code: str) -> str:
+    return NATIVE_NAMES.get(code, code)
 
 
 class _State:

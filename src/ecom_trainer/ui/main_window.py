@@ -14,7 +14,7 @@ from ecom_trainer import i18n
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.store.centre import is_set_up
 from ecom_trainer.store.learners import Learner, list_learners
-from ecom_trainer.store.settings import set_setting
+from ecom_trainer.store.settings import get_setting, set_setting
 from ecom_trainer.ui.learner.picker import LearnerPicker
 from ecom_trainer.ui.screen import Screen
 
@@ -46,15 +46,40 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ecom-trainer")
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
+        self._build_picker()
+        if is_set_up(conn):
+            self.show_picker()
+        else:
+            self.show_setup()
+
+    def _build_picker(self) -> None:
         self.picker = LearnerPicker()
         self._add(self.picker)
         self.picker.picked.connect(self.open_learner)
         self.picker.trainer.connect(self.open_trainer)
         self.picker.language.connect(self.next_language)
-        if is_set_up(conn):
-            self.show_picker()
-        else:
-            self.show_setup()
+
+    def apply_settings(self) -> None:
+        """The trainer changed text size, colours or language: apply them, and build the learner
+        screens again (their layout is chosen for a text size when they are built)."""
+        from PySide6.QtWidgets import QApplication
+
+        from ecom_trainer.ui.theme import apply_theme
+
+        apply_theme(QApplication.instance(), get_setting(self.conn, "theme", "default") or "default",
+                    float(get_setting(self.conn, "text_scale", "1.0") or 1.0))
+        i18n.set_language(get_setting(self.conn, "language") or i18n.current_language(),
+                          self.curriculum.source_language)
+        self.apply_direction()
+        screens = [self.picker]
+        for name in ("home", "track", "player", "result"):
+            if name in self.__dict__:
+                screens.append(self.__dict__.pop(name))
+        for screen in screens:
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self.session = None
+        self._build_picker()
 
     def _add(self, screen: Screen) -> None:
         self.stack.addWidget(screen)
@@ -123,7 +148,7 @@ class MainWindow(QMainWindow):
     def open_learner(self, learner: Learner) -> None:
         from ecom_trainer.session import LearnerSession
 
-        if not hasattr(self, "home"):
+        if "home" not in self.__dict__:
             self._build_learner_screens()
         self.session = LearnerSession(self.conn, self.curriculum, learner)
         self.show_home()
@@ -170,20 +195,33 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.result)
 
     def open_trainer(self) -> None:
-        from ecom_trainer.ui.trainer.overview import TrainerOverview
         from ecom_trainer.ui.trainer.pin_dialog import PinDialog
 
         if PinDialog(self.conn, self).exec() != PinDialog.DialogCode.Accepted:
             return
+        self._show_overview()
+
+    def _show_overview(self) -> None:
+        from ecom_trainer.ui.trainer.overview import TrainerOverview
+
         overview = TrainerOverview(self.conn, self.curriculum)
         self.stack.addWidget(overview)
 
-        def leave() -> None:
+        def close() -> None:
             self.stack.removeWidget(overview)
             overview.deleteLater()
+
+        def leave() -> None:
+            close()
             self.show_picker()
 
+        def settings_changed() -> None:  # rebuilt in the new size, colours and language
+            close()
+            self.apply_settings()
+            self._show_overview()
+
         overview.close_requested.connect(leave)
+        overview.settings_changed.connect(settings_changed)
         self.stack.setCurrentWidget(overview)
 
     def next_language(self) -> None:

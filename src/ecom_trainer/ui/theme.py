@@ -39,14 +39,16 @@ class Palette(NamedTuple):  # not a dataclass: creating one costs ~1 ms at start
     wrong: str
     focus: str
     selected: str
+    disabled: str  # text of controls that cannot be used now: visibly quieter than enabled ones
 
 
 DEFAULT = Palette("default", window="#FFF8E1", text="#1A1A1A", muted="#3A3A3A", panel="#FFFFFF",
                   primary="#1B5E20", on_primary="#FFFFFF", border="#37474F", right="#1B5E20",
-                  wrong="#A31515", focus="#0D47A1", selected="#E3F2FD")
+                  wrong="#A31515", focus="#0D47A1", selected="#E3F2FD", disabled="#6B6B6B")
 HIGH_CONTRAST = Palette("high_contrast", window="#000000", text="#FFFFFF", muted="#FFFF00",
                         panel="#000000", primary="#FFFF00", on_primary="#000000", border="#FFFFFF",
-                        right="#7CFC00", wrong="#FF8080", focus="#00FFFF", selected="#003366")
+                        right="#7CFC00", wrong="#FF8080", focus="#00FFFF", selected="#003366",
+                        disabled="#9E9E9E")
 PALETTES = {p.name: p for p in (DEFAULT, HIGH_CONTRAST)}
 
 
@@ -96,13 +98,14 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
     }}
     QPushButton:checked, QToolButton:checked {{ background: {p.selected}; border: 6px solid {p.focus}; }}
     QPushButton:focus, QToolButton:focus {{ outline: none; border-color: {p.focus}; }}
-    QPushButton:disabled, QToolButton:disabled {{ color: {p.muted}; border-style: dashed; }}
+    QPushButton:disabled, QToolButton:disabled {{ color: {p.disabled}; border-color: {p.disabled};
+        border-style: dashed; }}
     QPushButton[tile="yes"] {{ padding: 0px; min-height: {MAIN_BUTTON_PX}px; }}
     QPushButton[role="primary"] {{
         background: {p.primary}; color: {p.on_primary}; font-weight: bold;
         min-height: {MAIN_BUTTON_PX}px; min-width: {MAIN_BUTTON_PX * 2}px;
     }}
-    QPushButton[role="primary"]:disabled {{ background: {p.panel}; color: {p.muted}; }}
+    QPushButton[role="primary"]:disabled {{ background: {p.panel}; color: {p.disabled}; }}
     QPushButton[role="nav"] {{ min-height: {MAIN_BUTTON_PX}px; min-width: {MAIN_BUTTON_PX}px;
         padding: {"2px 4px" if scale >= 1.5 else "8px 16px"}; }}
     QLineEdit {{ background: {p.panel}; color: {p.text}; border: 3px solid {p.border};
@@ -119,6 +122,11 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
 
 TEXT_SCALES = (1.0, 1.5, 2.0)
 _current_scale = 1.0
+_current_palette = DEFAULT
+
+
+def current_palette() -> Palette:
+    return _current_palette
 
 
 def text_scale() -> float:
@@ -132,10 +140,10 @@ def large_text() -> bool:
 
 
 def apply_theme(app: QApplication, palette_name: str = "default", scale: float = 1.0) -> Palette:
-    global _current_scale
+    global _current_scale, _current_palette
     _current_scale = scale if scale in TEXT_SCALES else 1.0
     scale = _current_scale
-    palette = PALETTES.get(palette_name, DEFAULT)
+    palette = _current_palette = PALETTES.get(palette_name, DEFAULT)
     font = QFont()
     # A fallback list, resolved lazily by Qt: enumerating the font database costs ~10 ms at start.
     font.setFamilies(FONT_FAMILIES)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.paths import resources_dir
-from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX, large_text
+from ecom_trainer.ui.theme import DEFAULT, MAIN_BUTTON_PX, TARGET_PX, current_palette, large_text
 
 TRANSPARENT = QColor(0, 0, 0, 0)
 
@@ -71,10 +71,19 @@ def _render_cached(path: Path, width: int, height: int, tint: str | None) -> QPi
     return pixmap
 
 
-@cache
 def icon(name: str, tint: str | None = None) -> QIcon:
-    """An icon from resources/icons. Untinted icons go through Qt's SVG icon engine, which renders
-    only when and at the size an icon is painted (hidden buttons cost nothing)."""
+    """An icon from resources/icons, in the theme's text colour unless `tint` says otherwise
+    (the icons are drawn dark: on the high-contrast theme's black they must be recoloured)."""
+    palette = current_palette()
+    if tint is None and palette is not DEFAULT:
+        tint = palette.text
+    return _icon(name, tint)
+
+
+@cache
+def _icon(name: str, tint: str | None) -> QIcon:
+    """Untinted icons go through Qt's SVG icon engine, which renders only when and at the size an
+    icon is painted (hidden buttons cost nothing)."""
     path = resources_dir() / "icons" / f"{name}.svg"
     if not path.is_file():
         return QIcon()
@@ -146,7 +155,7 @@ def primary_button(text: str, icon_name: str = "") -> QPushButton:
     button.setMinimumSize(MAIN_BUTTON_PX * 2, MAIN_BUTTON_PX)
     button.setAccessibleName(text)
     if icon_name:
-        button.setIcon(icon(icon_name, "#FFFFFF"))
+        button.setIcon(icon(icon_name, current_palette().on_primary))
         button.setIconSize(QSize(36, 36))
     return button
 

@@ -8,18 +8,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from ecom_trainer.i18n import gettext as _
+from ecom_trainer.i18n import native_name
 from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.learners import Learner
 from ecom_trainer.ui.screen import Screen
 from ecom_trainer.ui.theme import MAIN_BUTTON_PX
 from ecom_trainer.ui.widgets import OptionButton, icon, label
 
-NATIVE_NAMES = {"en": "English", "zh_CN": "中文", "ug": "ئۇيغۇرچە"}
 COLUMNS, ROWS = 5, 2  # ten big tiles a page: fits 1366 x 768 at every text size without scrolling
-
-
-def native_name(code: str) -> str:
-    return NATIVE_NAMES.get(code, code)
 
 
 def avatar_path(avatar: str) -> Path | None:

@@ -7,6 +7,7 @@ import sqlite3
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecom_trainer import i18n
 from ecom_trainer.content.model import Curriculum
 from ecom_trainer.i18n import N_, lesson_text
 from ecom_trainer.i18n import gettext as _
@@ -26,6 +28,8 @@ from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.attempts import lesson_summary
 from ecom_trainer.store.centre import centre_name
 from ecom_trainer.store.learners import add_learner, list_learners
+from ecom_trainer.store.settings import get_setting, set_setting
+from ecom_trainer.ui.theme import TEXT_SCALES
 from ecom_trainer.ui.widgets import label, render_svg
 
 KIND_NAMES = {"practice": N_("Practice"), "pre_test": N_("First quiz"), "post_test": N_("Final quiz")}
@@ -34,6 +38,7 @@ KIND_NAMES = {"practice": N_("Practice"), "pre_test": N_("First quiz"), "post_te
 class TrainerOverview(QWidget):
     close_requested = Signal()
     learners_changed = Signal()
+    settings_changed = Signal()  # text size, colours or language: the window rebuilds its screens
 
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum) -> None:
         super().__init__()
@@ -79,7 +84,40 @@ class TrainerOverview(QWidget):
         form.addWidget(self.avatar)
         form.addWidget(add)
         outer.addLayout(form)
+        outer.addLayout(self._settings_row())
         self.refresh()
+
+    def _settings_row(self) -> QHBoxLayout:
+        """How the learner screens look on this PC: text size, colours, language."""
+        row = QHBoxLayout()
+        scale = get_setting(self.conn, "text_scale", "1.0") or "1.0"
+        theme = get_setting(self.conn, "theme", "default") or "default"
+        language = i18n.current_language()
+        groups = [
+            (_("Text size"), "text_scale", scale, [(str(s), f"{round(s * 100)} %") for s in TEXT_SCALES]),
+            (_("Colours"), "theme", theme, [("default", _("Normal")), ("high_contrast", _("High contrast"))]),
+            (_("Language"), "language", language,
+             [(code, i18n.native_name(code)) for code in i18n.available_languages()]),
+        ]
+        for title, key, current, choices in groups:
+            row.addWidget(label(title, wrap=False))
+            group = QButtonGroup(row)
+            for value, text in choices:
+                button = QPushButton(text)
+                button.setCheckable(True)
+                button.setObjectName(f"setting_{key}_{value}")
+                button.setChecked(value == current or (key == "text_scale" and float(value) == float(current)))
+                button.clicked.connect(lambda _c=False, k=key, v=value: self._change(k, v))
+                group.addButton(button)
+                row.addWidget(button)
+            row.addSpacing(24)
+        row.addStretch(1)
+        return row
+
+    def _change(self, key: str, value: str) -> None:
+        if get_setting(self.conn, key) != value:
+            set_setting(self.conn, key, value)
+            self.settings_changed.emit()
 
     def refresh(self) -> None:
         self.title.setText(_("Trainer · {centre}").format(centre=centre_name(self.conn) or ""))
