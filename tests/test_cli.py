@@ -74,3 +74,28 @@ def test_lessons_stats_counts_per_track(capsys):
     out = capsys.readouterr().out
     assert "track listing: 2 lessons, 12 steps" in out and "100% illustrated" in out
     assert "A1   practice" in out and "longest sentence:" in out
+
+
+def test_backup_list_and_restore_from_the_command_line(tmp_path, capsys, monkeypatch):
+    from ecom_trainer.store.db import open_database
+    from ecom_trainer.store.learners import add_learner
+
+    db = tmp_path / "centre.sqlite3"
+    conn = open_database(db)
+    add_learner(conn, "陈翠花")
+    conn.close()
+    assert main(["--db", str(db), "backup"]) == 0
+    assert main(["--db", str(db), "backups"]) == 0
+    out = capsys.readouterr().out
+    assert "Backed up to" in out and "1 learners, 0 answers" in out
+    conn = open_database(db)
+    add_learner(conn, "赵长顺")
+    conn.close()
+    monkeypatch.setattr("builtins.input", lambda _prompt: "n")
+    assert main(["--db", str(db), "restore"]) == 1  # asked, refused: nothing changed
+    assert "Nothing was changed" in capsys.readouterr().out
+    assert main(["--db", str(db), "restore", "--yes"]) == 0
+    assert "kept as" in capsys.readouterr().out
+    conn = open_database(db)
+    assert [r[0] for r in conn.execute("SELECT name FROM learners")] == ["陈翠花"]
+    assert main(["--db", str(tmp_path / "none.sqlite3"), "restore", "--yes"]) == 1

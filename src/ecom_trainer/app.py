@@ -12,7 +12,7 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
             lessons: Path | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from ecom_trainer.paths import lessons_dir, resources_dir
     from ecom_trainer.store.centre import is_set_up
@@ -24,8 +24,13 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
     try:
         conn = open_database(db_path)
     except DatabaseError as exc:
-        QMessageBox.critical(None, "ecom-trainer", str(exc))
-        return 2
+        conn = recover_damaged_database(db_path, str(exc))
+        if conn is None:
+            return 2
+    from ecom_trainer.ui.auto_backup import AutoBackup
+
+    auto_backup = AutoBackup(conn, db_path, app)
+    app.aboutToQuit.connect(auto_backup.on_close)
 
     lessons = lessons or lessons_dir()
 
@@ -50,6 +55,41 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
     # Load the lessons just after the picker is on screen, so the first tap is instant.
     QTimer.singleShot(150, lambda: window.curriculum)
     return app.exec()
+
+
+def recover_damaged_database(db_path: Path, problem: str):
+    """The database cannot be used: keep the file aside, offer the newest good backup.
+
+    Returns an open connection, or None when there is nothing to use (the program then stops
+    with the reason shown; nothing was deleted).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from ecom_trainer.i18n import format_datetime_short
+    from ecom_trainer.i18n import gettext as _
+    from ecom_trainer.store.backup import list_backups, restore, set_aside
+    from ecom_trainer.store.db import DatabaseError, open_database
+
+    good = [b for b in list_backups(db_path) if b.ok]
+    if not good:
+        QMessageBox.critical(None, "ecom-trainer", problem + "\n\n" + _("There is no backup to use."))
+        return None
+    newest = good[0]
+    question = _(
+        "The learners' file cannot be used:\n{problem}\n\nUse the backup from {when} "
+        "({learners} learners, {answers} answers)? The damaged file is kept aside, not deleted."
+    ).format(problem=problem, when=format_datetime_short(newest.made), learners=newest.learners,
+             answers=newest.answers)
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    if QMessageBox.question(None, "ecom-trainer", question, buttons) != QMessageBox.StandardButton.Yes:
+        return None
+    set_aside(db_path, "damaged")
+    restore(db_path, newest.path)
+    try:
+        return open_database(db_path)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "ecom-trainer", str(exc))
+        return None
 
 
 def build_window(conn, load_curriculum, language: str | None = None):

@@ -5,6 +5,8 @@
     ecom-trainer lessons stats [DIR]                      figures per track (types, skills, ...)
     ecom-trainer lessons new ID --track T [--dir DIR]     a new lesson that passes the check
     ecom-trainer i18n check                               translation completeness per locale
+    ecom-trainer [--db FILE] backup | backups             make a backup now / list the backups
+    ecom-trainer [--db FILE] restore [BACKUP] [--yes]     put a backup in place (the current file is kept)
 """
 
 from __future__ import annotations
@@ -70,6 +72,58 @@ def _i18n_check(required: tuple[str, ...] = ("zh_CN",)) -> int:
     return 1 if failed else 0
 
 
+def _backup(db_path: Path) -> int:
+    from ecom_trainer.store.backup import make_backup
+    from ecom_trainer.store.db import DatabaseError
+
+    try:
+        print(f"Backed up to {make_backup(db_path)}")
+    except (DatabaseError, OSError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _describe(backup) -> str:
+    what = (f"{backup.learners} learners, {backup.answers} answers" if backup.ok
+            else "DAMAGED: cannot be used")
+    return f"{backup.made:%Y-%m-%d %H:%M} UTC  {what}  {backup.path.name}"
+
+
+def _backups(db_path: Path) -> int:
+    from ecom_trainer.store.backup import list_backups
+
+    found = list_backups(db_path)
+    for backup in found:
+        print(_describe(backup))
+    if not found:
+        print(f"No backups of {db_path} yet.")
+    return 0
+
+
+def _restore(db_path: Path, choice: Path | None, yes: bool) -> int:
+    from ecom_trainer.store.backup import list_backups, restore
+    from ecom_trainer.store.db import DatabaseError
+
+    found = [b for b in list_backups(db_path) if b.ok]
+    chosen = next((b for b in found if choice and b.path.name == choice.name), None) if choice \
+        else (found[0] if found else None)
+    if chosen is None:
+        print("No usable backup " + (f"named {choice}" if choice else "found") + ".", file=sys.stderr)
+        return 1
+    print(f"Restore {db_path} from: {_describe(chosen)}")
+    if not yes and input("Replace the current file? It is kept aside, not deleted. [y/N] ").strip().lower() not in ("y", "yes"):
+        print("Nothing was changed.")
+        return 1
+    try:
+        kept = restore(db_path, chosen.path)
+    except (DatabaseError, OSError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Restored. The previous file is kept as {kept}." if kept else "Restored.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ecom-trainer", description="Lessons for selling online.")
     parser.add_argument("--demo", action="store_true", help="use the demo database (seeded on first start)")
@@ -87,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("lesson_id")
     new.add_argument("--track", required=True)
     new.add_argument("--dir", dest="folder", type=Path)
+    commands.add_parser("backup", help="make a backup of the database now")
+    commands.add_parser("backups", help="list the backups, newest first, with what they hold")
+    restore = commands.add_parser("restore", help="put a backup in place of the database")
+    restore.add_argument("backup", nargs="?", type=Path, help="a backup file name (default: the newest good one)")
+    restore.add_argument("--yes", action="store_true", help="do not ask")
     i18n = commands.add_parser("i18n", help="translations")
     i18n.add_subparsers(dest="action", required=True).add_parser("check", help="completeness per locale")
     args = parser.parse_args(argv)
@@ -103,10 +162,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "i18n":
         return _i18n_check()
 
-    from ecom_trainer.app import run_gui
     from ecom_trainer.paths import database_path
 
-    return run_gui(args.db or database_path(demo=args.demo), demo=args.demo,
+    db_path = args.db or database_path(demo=args.demo)
+    if args.command == "backup":
+        return _backup(db_path)
+    if args.command == "backups":
+        return _backups(db_path)
+    if args.command == "restore":
+        return _restore(db_path, args.backup, args.yes)
+
+    from ecom_trainer.app import run_gui
+
+    return run_gui(db_path, demo=args.demo,
                    language=args.language, lessons=args.lessons)
 
 

@@ -181,3 +181,9 @@ def format_date(value: date | datetime, fmt: str = "medium") -> str:
 
     return _format_date(value, format=fmt, locale=_babel_locale(_state.language))
 
+
+def format_datetime_short(value: datetime) -> str:
+    """A date and time in the learner's language and the computer's time zone."""
+    from babel.dates import format_datetime
+
+    return format_datetime(value.astimezone(), format="short", locale=_babel_locale(_state.language))
