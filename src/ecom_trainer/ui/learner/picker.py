@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from ecom_trainer.i18n import gettext as _
@@ -56,6 +56,7 @@ class LearnerPicker(Screen):
         self.trainer_button = QPushButton()
         self.trainer_button.setObjectName("trainer_button")
         self.trainer_button.setIcon(icon("lock"))
+        self.trainer_button.setIconSize(QSize(32, 32))
         self.trainer_button.clicked.connect(self.trainer.emit)
         row.addWidget(self.previous_page)
         row.addWidget(self.next_page)
