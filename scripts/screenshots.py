@@ -41,6 +41,23 @@ def shoot(window, app: QApplication, out: Path, name: str) -> None:
     print(out / f"{name}.png")
 
 
+def answer_wrongly_yesterday(conn, curriculum, learner_id: str) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from ecom_trainer.store import attempts
+
+    lesson = curriculum.lessons_of(curriculum.tracks[0])[0]
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="milliseconds")
+    real_now, attempts.now = attempts.now, lambda: yesterday.replace("+00:00", "Z")
+    try:
+        for q in lesson.questions[:2]:
+            attempts.record_attempt(conn, learner_id=learner_id, track_id=lesson.track, unit_id=lesson.id,
+                                    question_id=q.id, kind="practice", answer=None, score=0.0,
+                                    correct=False, skills=q.skills)
+    finally:
+        attempts.now = real_now
+
+
 def first_question_of_type(curriculum, qtype: str):
     for lesson in curriculum.lessons.values():
         for i, q in enumerate(lesson.questions):
@@ -66,6 +83,7 @@ def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
             ("" if theme == "default" else f"-{theme}")
         shoot(window, app, out, f"{tag}-01-picker")
         learner = list_learners(conn)[-1]  # a learner who has not started
+        answer_wrongly_yesterday(conn, curriculum, learner.id)  # so "Practice again" shows
         window.open_learner(learner)
         shoot(window, app, out, f"{tag}-02-home")
         track = curriculum.tracks[0]

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import date, datetime
 
+from ecom_trainer.assess.review import due_for_review
 from ecom_trainer.assess.scoring import is_correct, score
 from ecom_trainer.content.model import Curriculum, Lesson, Question, Step, Track
+from ecom_trainer.i18n import gettext as _
 from ecom_trainer.store import attempts as attempt_store
 from ecom_trainer.store import progress as progress_store
 from ecom_trainer.store.db import now
 from ecom_trainer.store.learners import Learner
+
+REVIEW = "#review"  # the unit id of "Practice again"; it has no saved position of its own
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,8 @@ class Unit:
     steps: tuple[Step, ...]
     questions: tuple[Question, ...]
     lesson: Lesson | None = None
+    # "Practice again": each question's own (track, lesson), where its answers are recorded
+    origins: tuple[tuple[str, str], ...] = ()
 
     @property
     def total(self) -> int:
@@ -35,6 +42,10 @@ class Unit:
     @property
     def is_test(self) -> bool:
         return self.kind != "practice"
+
+    @property
+    def is_review(self) -> bool:
+        return self.unit_id == REVIEW
 
     def item(self, position: int) -> Step | Question | None:
         if position < len(self.steps):
@@ -67,6 +78,7 @@ class LearnerSession:
         self.conn = conn
         self.curriculum = curriculum
         self.learner = learner
+        self.review_answers: dict[int, bool] = {}  # position -> right, in this "Practice again"
 
     # -------------------------------------------------- units
     def lesson_unit(self, lesson_id: str) -> Unit:
@@ -80,6 +92,31 @@ class LearnerSession:
         assert track is not None
         return Unit(kind, progress_store.test_unit(track_id, kind), track, track.title, (),
                     track.test(kind))
+
+    def review_due(self, today: date | None = None) -> list[tuple[Lesson, Question]]:
+        """Questions answered wrong before that are due again today (see assess.review)."""
+        history = []
+        for a in attempt_store.attempts_of(self.conn, self.learner.id):
+            if a.kind == "practice":
+                day = datetime.fromisoformat(a.answered_at.replace("Z", "+00:00")).astimezone().date()
+                history.append(((a.lesson_id, a.question_id), a.correct, day))
+        found = []
+        for lesson_id, question_id in due_for_review(history, today or date.today()):
+            lesson = self.curriculum.lessons.get(lesson_id)
+            question = next((q for q in lesson.questions if q.id == question_id), None) if lesson else None
+            if question is not None:  # a lesson changed since: its old question is skipped
+                found.append((lesson, question))
+        return found
+
+    def review_unit(self, today: date | None = None, limit: int = 10) -> Unit | None:
+        due = self.review_due(today)[:limit]  # a short session: a few at a time
+        if not due:
+            return None
+        self.review_answers = {}
+        first = self.curriculum.track(due[0][0].track)
+        assert first is not None
+        return Unit("practice", REVIEW, first, _("Practice again"), (),
+                    tuple(q for _, q in due), origins=tuple((lesson.track, lesson.id) for lesson, _ in due))
 
     def unit_by_id(self, unit_id: str) -> Unit | None:
         if "#" in unit_id:
@@ -97,6 +134,8 @@ class LearnerSession:
         return min(saved.position, unit.total - 1)
 
     def move_to(self, unit: Unit, position: int) -> None:
+        if unit.is_review:
+            return  # answered questions left their box; the rest come back next time
         progress_store.save_position(self.conn, self.learner.id, unit.unit_id, position,
                                      done=position >= unit.total)
 
@@ -127,16 +166,24 @@ class LearnerSession:
         value = score(question, given)
         right = is_correct(value)
         next_position = position + 1
+        track_id, unit_id, keep_place = unit.track.id, unit.unit_id, True
+        if unit.is_review:  # recorded as practice of its own lesson; that lesson's place stays
+            track_id, unit_id = unit.origins[position]
+            keep_place = False
+            self.review_answers[position] = right
         attempt_id = attempt_store.record_attempt(
-            self.conn, learner_id=self.learner.id, track_id=unit.track.id, unit_id=unit.unit_id,
+            self.conn, learner_id=self.learner.id, track_id=track_id, unit_id=unit_id,
             question_id=question.id, kind=unit.kind, answer=given, score=value, correct=right,
-            skills=question.skills, started_at=started_at or now(), next_position=next_position,
+            skills=question.skills, started_at=started_at or now(),
+            next_position=next_position if keep_place else None,
             unit_done=next_position >= unit.total,
         )
         return Feedback(value, right, attempt_id)
 
     def unit_result(self, unit: Unit) -> tuple[int, int]:
         """(right answers, questions) from the newest answer to each question of the unit."""
+        if unit.is_review:
+            return sum(self.review_answers.values()), len(unit.questions)
         newest: dict[str, bool] = {}
         for a in attempt_store.attempts_of(self.conn, self.learner.id, unit.unit_id):
             if a.kind == unit.kind:

@@ -130,3 +130,41 @@ def test_listen_reads_the_step_with_the_mock_engine(qtbot, window, db, curriculu
     assert window.speaker.last_text == lesson.steps[0].text
     qtbot.waitUntil(lambda: window.player.status.text() != "", timeout=3000)
     assert window.player.status.text() in ("Reading aloud…",)
+
+
+def test_practice_again_brings_back_a_wrong_answer_on_the_next_training_day(qtbot, window, db, curriculum):
+    from datetime import date, timedelta
+
+    learner = next(x for x in list_learners(db) if x.name == "陈翠花")  # has not started yet
+    click(qtbot, child(window, QPushButton, f"learner_{learner.id}"))
+    assert not window.home.review_button.isVisible()  # nothing to practise yet
+    lesson = curriculum.lessons_of(curriculum.tracks[0])[0]
+    position, q = next((len(lesson.steps) + i, q) for i, q in enumerate(lesson.questions)
+                       if q.type in ("single_choice", "picture_choice"))
+    window.start_unit(window.session.lesson_unit(lesson.id), position)
+    wrong = next(o.id for o in q.options if o.id != q.answer)
+    click(qtbot, window.player.quiz.input.buttons[wrong])
+    click(qtbot, window.player.primary)
+    lesson_place = db.execute("SELECT position FROM progress WHERE learner_id = ? AND unit_id = ?",
+                              (learner.id, lesson.id)).fetchone()[0]
+    window.show_home()
+    assert not window.home.review_button.isVisible()  # not again on the same day
+    tomorrow = date.today() + timedelta(days=1)
+    unit = window.session.review_unit(today=tomorrow)
+    assert [(o, x.id) for o, x in zip(unit.origins, unit.questions, strict=True)] == [
+        ((lesson.track, lesson.id), q.id)]
+    window.start_unit(unit, 0)
+    assert window.player.quiz.prompt.text() == q.prompt
+    click(qtbot, window.player.quiz.input.buttons[q.answer])
+    click(qtbot, window.player.primary)  # check
+    assert window.player.quiz.verdict.text().startswith("✓")
+    click(qtbot, window.player.primary)  # next: the end of this short review
+    assert window.stack.currentWidget() is window.result
+    assert window.result.detail.text().startswith("1 of 1 answers were right")
+    rows = db.execute("SELECT lesson_id, question_id, correct FROM attempts WHERE learner_id = ? "
+                      "ORDER BY answered_at", (learner.id,)).fetchall()
+    assert [tuple(r) for r in rows][-2:] == [(lesson.id, q.id, 0), (lesson.id, q.id, 1)]
+    assert db.execute("SELECT position FROM progress WHERE learner_id = ? AND unit_id = ?",
+                      (learner.id, lesson.id)).fetchone()[0] == lesson_place  # the lesson's place stays
+    click(qtbot, window.result.continue_button)
+    assert window.stack.currentWidget() is window.home

@@ -13,6 +13,7 @@ from ecom_trainer.app import build_window
 from ecom_trainer.content.model import Question
 from ecom_trainer.store.demo import seed_demo
 from ecom_trainer.store.learners import list_learners
+from ecom_trainer.store.progress import save_position
 from ecom_trainer.store.settings import set_setting
 
 SCREEN = (1366, 768)
@@ -35,6 +36,22 @@ def clipped(widget) -> list[str]:
             if need > button.width():
                 problems.append(f"button {button.text()!r}: needs {need}px, has {button.width()}")
     return problems
+
+
+def answer_wrongly_yesterday(db, learner_id, lesson) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from ecom_trainer.store import attempts
+
+    stamp = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="milliseconds")
+    real_now, attempts.now = attempts.now, lambda: stamp.replace("+00:00", "Z")
+    try:
+        q = lesson.questions[0]
+        attempts.record_attempt(db, learner_id=learner_id, track_id=lesson.track, unit_id=lesson.id,
+                                question_id=q.id, kind="practice", answer=None, score=0.0,
+                                correct=False, skills=q.skills)
+    finally:
+        attempts.now = real_now
 
 
 def settle():
@@ -66,7 +83,12 @@ def test_every_learner_screen_fits_without_clipping(qtbot, db, curriculum, langu
         problems.extend(f"{where}: {p}" for p in clipped(window.stack.currentWidget()))
 
     check("picker")
-    window.open_learner(list_learners(db)[-1])
+    learner = list_learners(db)[-1]
+    lesson = max(curriculum.lessons.values(), key=lambda x: len(x.title))  # the longest title
+    answer_wrongly_yesterday(db, learner.id, lesson)  # so "Practice again" shows too
+    save_position(db, learner.id, lesson.id, 1)  # and "Continue: <title>"
+    window.open_learner(learner)
+    assert window.home.continue_button.isVisible() and window.home.review_button.isVisible()
     check("home")
     for track in curriculum.tracks:
         window.open_track(track.id)

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.home.nav.back.connect(self.show_picker)
         self.home.open_track.connect(self.open_track)
         self.home.continue_unit.connect(self.continue_unit)
+        self.home.practice_again.connect(self.practice_again)
         self.track.nav.home.connect(self.show_home)
         self.track.open_unit.connect(self.open_unit)
         self.player.nav.home.connect(self.leave_unit)
@@ -162,6 +163,9 @@ class MainWindow(QMainWindow):
 
     def open_track(self, track_id: str) -> None:
         assert self.session is not None
+        if not track_id:  # after "Practice again" the way back is home
+            self.show_home()
+            return
         track = self.curriculum.track(track_id)
         if track is None:
             return
@@ -179,6 +183,12 @@ class MainWindow(QMainWindow):
         found = self.session.continue_unit()
         if found:
             self.start_unit(*found)
+
+    def practice_again(self) -> None:
+        assert self.session is not None
+        unit = self.session.review_unit()
+        if unit is not None:
+            self.start_unit(unit, 0)
 
     def start_unit(self, unit: Unit, position: int) -> None:
         assert self.session is not None

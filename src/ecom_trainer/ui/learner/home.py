@@ -1,20 +1,22 @@
-"""Home: hello, "continue where you left off", and the four tracks."""
+"""Home: hello, "continue where you left off", "practice again", and the four tracks."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text, ngettext
 from ecom_trainer.session import LearnerSession
 from ecom_trainer.ui.screen import Screen
+from ecom_trainer.ui.theme import large_text
 from ecom_trainer.ui.widgets import OptionButton, primary_button
 
 
 class HomeScreen(Screen):
     open_track = Signal(str)
     continue_unit = Signal()
+    practice_again = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -22,7 +24,14 @@ class HomeScreen(Screen):
         self.continue_button = primary_button("", "next")
         self.continue_button.setObjectName("continue_button")
         self.continue_button.clicked.connect(self.continue_unit.emit)
-        self.body.addWidget(self.continue_button)
+        self.review_button = primary_button("", "star")
+        self.review_button.setObjectName("review_button")
+        self.review_button.clicked.connect(self.practice_again.emit)
+        # side by side, or one above the other when big text would not fit two in a row
+        row = QVBoxLayout() if large_text() else QHBoxLayout()
+        row.addWidget(self.continue_button, 1)
+        row.addWidget(self.review_button, 1)
+        self.body.addLayout(row)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(20)
@@ -37,6 +46,11 @@ class HomeScreen(Screen):
         self.continue_button.setVisible(resume is not None)
         if resume:
             self.continue_button.setText(_("Continue: {title}").format(title=lesson_text(resume[0].title)))
+        due = len(session.review_due())
+        self.review_button.setVisible(due > 0)
+        self.review_button.setText(ngettext("Practice again: {n} question", "Practice again: {n} questions",
+                                            due).format(n=due))
+        self.review_button.setAccessibleName(self.review_button.text())
         while self.grid.count():
             self.grid.takeAt(0).widget().deleteLater()
         for i, track in enumerate(session.curriculum.tracks):

@@ -41,13 +41,17 @@ class ResultScreen(Screen):
         self.track_id = ""
 
     def show_result(self, session: LearnerSession, unit: Unit) -> None:
-        self.track_id = unit.track.id
+        self.track_id = "" if unit.is_review else unit.track.id
         self.nav.retranslate()
         self.nav.set_title(lesson_text(unit.title))
         right, total = session.unit_result(unit)
         if unit.kind == "pre_test":
             self.headline.setText(_("Thank you! The first quiz is done."))
             self.detail.setText(_("Now the lessons begin. Go at your own pace."))
+        elif unit.is_review:
+            self.headline.setText(_("Well done! You practised again."))
+            self.detail.setText(_("{right} of {total} answers were right.").format(right=right, total=total)
+                                + "\n" + _("What you got right comes back later, less often."))
         elif unit.kind == "post_test":
             self.headline.setText(_("Well done! You finished the final quiz."))
             self.detail.setText(_("{right} of {total} answers were right.").format(right=right, total=total))
@@ -55,7 +59,7 @@ class ResultScreen(Screen):
             self.headline.setText(_("Well done! You finished this lesson."))
             self.detail.setText(_("{right} of {total} answers were right.").format(right=right, total=total)
                                 + "\n" + _("Mistakes help you learn. You can do the lesson again any time."))
-        self.continue_button.setText(_("Back to the lessons"))
+        self.continue_button.setText(_("Home") if unit.is_review else _("Back to the lessons"))
         self.continue_button.setAccessibleName(self.continue_button.text())
 
     def speech_text(self) -> str:
