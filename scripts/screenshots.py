@@ -44,18 +44,14 @@ def shoot(window, app: QApplication, out: Path, name: str) -> None:
 def answer_wrongly_yesterday(conn, curriculum, learner_id: str) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from ecom_trainer.store import attempts
+    from ecom_trainer.store.attempts import record_attempt
 
     lesson = curriculum.lessons_of(curriculum.tracks[0])[0]
     yesterday = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="milliseconds")
-    real_now, attempts.now = attempts.now, lambda: yesterday.replace("+00:00", "Z")
-    try:
-        for q in lesson.questions[:2]:
-            attempts.record_attempt(conn, learner_id=learner_id, track_id=lesson.track, unit_id=lesson.id,
-                                    question_id=q.id, kind="practice", answer=None, score=0.0,
-                                    correct=False, skills=q.skills)
-    finally:
-        attempts.now = real_now
+    for q in lesson.questions[:2]:
+        record_attempt(conn, learner_id=learner_id, track_id=lesson.track, unit_id=lesson.id,
+                       question_id=q.id, kind="practice", answer=None, score=0.0, correct=False,
+                       skills=q.skills, answered_at=yesterday.replace("+00:00", "Z"))
 
 
 def first_question_of_type(curriculum, qtype: str):

@@ -41,17 +41,13 @@ def clipped(widget) -> list[str]:
 def answer_wrongly_yesterday(db, learner_id, lesson) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from ecom_trainer.store import attempts
+    from ecom_trainer.store.attempts import record_attempt
 
-    stamp = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="milliseconds")
-    real_now, attempts.now = attempts.now, lambda: stamp.replace("+00:00", "Z")
-    try:
-        q = lesson.questions[0]
-        attempts.record_attempt(db, learner_id=learner_id, track_id=lesson.track, unit_id=lesson.id,
-                                question_id=q.id, kind="practice", answer=None, score=0.0,
-                                correct=False, skills=q.skills)
-    finally:
-        attempts.now = real_now
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="milliseconds")
+    q = lesson.questions[0]
+    record_attempt(db, learner_id=learner_id, track_id=lesson.track, unit_id=lesson.id,
+                   question_id=q.id, kind="practice", answer=None, score=0.0, correct=False,
+                   skills=q.skills, answered_at=yesterday.replace("+00:00", "Z"))
 
 
 def settle():

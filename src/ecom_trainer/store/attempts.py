@@ -32,11 +32,12 @@ def record_attempt(
     conn: sqlite3.Connection, *, learner_id: str, track_id: str, unit_id: str, question_id: str,
     kind: str, answer: object, score: float, correct: bool, skills: tuple[str, ...] | list[str],
     started_at: str | None = None, next_position: int | None = None, unit_done: bool = False,
+    answered_at: str | None = None,
 ) -> str:
     """Store one answer and move the learner's position, in one durable transaction.
 
     When this returns, the answer is on disk (WAL + synchronous=FULL): the caller may tell the
-    learner it is saved. `unit_id` is the lesson id, or "<track>#pre_test" for tests.
+    learner it is saved. `answered_at` defaults to now (an earlier time: answers given elsewhere). `unit_id` is the lesson id, or "<track>#pre_test" for tests.
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
@@ -44,7 +45,7 @@ def record_attempt(
         raise ValueError(f"score must be within [0, 1], not {score}")
     attempt_id = new_id()
     device = device_id(conn)
-    stamp = now()
+    stamp = answered_at or now()
     with transaction(conn):
         conn.execute(
             "INSERT INTO attempts (id, learner_id, track_id, lesson_id, question_id, kind, answer, "
