@@ -125,3 +125,13 @@ def test_sql_looking_text_is_just_text(pack):
     loaded = load_curriculum(pack.root)
     assert loaded.problems == []
     assert loaded.lessons["photo"].title.startswith("x'); DROP")
+
+
+def test_numbers_as_ids_and_answers_are_read_as_text(pack):
+    pack.edit_lesson("{id: a, text: White cloth}", "{id: 1, text: White cloth}")
+    pack.edit_lesson("{id: b, text: Busy table}", "{id: 2, text: Busy table}")
+    pack.edit_lesson("answer: a", "answer: 1")
+    loaded = load_curriculum(pack.root)
+    assert loaded.problems == []
+    question = loaded.lessons["photo"].questions[0]
+    assert [o.id for o in question.options] == ["1", "2"] and question.answer == "1"

@@ -90,6 +90,7 @@ class _FileChecker:
         if value is None:
             self.report((*path, key), f"the field '{key}' is missing")
             return ""
+        value = _as_id(value)
         if not isinstance(value, str) or not pattern.match(value):
             self.report((*path, key), f"'{value}' is not a valid id ({hint})")
             return ""
@@ -139,12 +140,17 @@ class _FileChecker:
         skills = self.seq(m, "skills", path, 1, 10)
         out = []
         for i, skill in enumerate(skills):
-            if skill not in allowed:
+            if not isinstance(skill, str) or skill not in allowed:
                 choices = ", ".join(sorted(allowed)) or "none defined"
                 self.report((*path, "skills", i), f"unknown skill '{skill}' (known here: {choices})")
             else:
                 out.append(skill)
         return tuple(out)
+
+
+def _as_id(value: object) -> object:
+    """`id: 1` and `answer: 2` are natural to write; YAML reads them as numbers. Ids are text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def _kind(value: object) -> str:
@@ -239,18 +245,19 @@ def _question(c: _FileChecker, raw: object, path: PathKey, folder: Path, skills:
         options = _choices(c, q, "options", path, folder, pictures=qtype == "picture_choice")
         ids = {o.id for o in options}
         if qtype == "multiple_choice":
+            answer = [_as_id(a) for a in answer] if isinstance(answer, list) else answer
             if not isinstance(answer, list) or not answer:
                 c.report(ans_path, "should be a list of the right option ids, for example [a, c]")
             else:
                 for i, a in enumerate(answer):
-                    if a not in ids:
+                    if not isinstance(a, str) or a not in ids:
                         c.report((*ans_path, i), f"'{a}' is not one of the options ({', '.join(sorted(ids))})")
-                if len(set(answer)) != len(answer):
+                if len({str(a) for a in answer}) != len(answer):
                     c.report(ans_path, "names the same option twice")
                 answer = tuple(answer)
         elif answer is None:
             c.report(ans_path, "the field 'answer' is missing")
-        elif answer not in ids:
+        elif not isinstance(answer := _as_id(answer), str) or answer not in ids:
             c.report(ans_path, f"'{answer}' is not one of the options ({', '.join(sorted(ids))})")
     elif qtype == "true_false":
         if not isinstance(answer, bool):
@@ -400,7 +407,7 @@ def _load_lesson(folder: Path, tracks: dict[str, Track], problems: list[Problem]
         c.report(("id",), f"the lesson is not listed in tracks/{track_id}.yaml under lessons")
     title = c.text(m, "title", ())
     summary = c.text(m, "summary", (), required=False)
-    skills = c.skill_list(m, (), {s.id for s in track.skills} if track else set(m.get("skills") or []))
+    skills = c.skill_list(m, (), {s.id for s in track.skills} if track else {s for s in (m.get("skills") if isinstance(m.get("skills"), list) else []) if isinstance(s, str)})
     steps = []
     for i, raw in enumerate(c.seq(m, "steps", (), 1, 12)):
         sm = c.mapping(raw, ("steps", i), {"text", "image", "alt", "audio"})

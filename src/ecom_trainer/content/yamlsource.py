@@ -24,6 +24,7 @@ PathKey = tuple[str | int, ...]
 
 class YamlError(Exception):
     def __init__(self, line: int, message: str) -> None:
+        message = " ".join(message.split())  # a problem is reported as exactly one line
         super().__init__(message)
         self.line = line
         self.message = message
@@ -67,6 +68,10 @@ def parse_yaml(text: str) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise YamlError(line, f"not valid YAML: {exc.problem or exc.context}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlError(line, f"the text holds a control character (code {exc.character!r}) "
+                              "that a lesson file may not contain") from None
     except yaml.YAMLError as exc:
         raise YamlError(1, f"not valid YAML: {exc}") from None
     lines: dict[PathKey, int] = {}
