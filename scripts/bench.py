@@ -113,6 +113,37 @@ def bench_curriculum(tmp: Path) -> list[tuple[int, float]]:
     return results
 
 
+def bench_bundle(tmp: Path, answers: int = 100_000) -> tuple[float, float, float, bool]:
+    """(export s, first import s, repeat import s, repeat changed nothing) for `answers` answers."""
+    from ecom_trainer.store.db import new_id, now, open_database, transaction
+    from ecom_trainer.store.learners import add_learner
+    from ecom_trainer.sync.bundle import export_bundle, import_bundle
+
+    source = open_database(tmp / "bundle-source.sqlite3")
+    learners = [add_learner(source, f"learner {i}") for i in range(50)]
+    stamp = now()
+    with transaction(source):
+        source.executemany(
+            "INSERT INTO attempts (id, learner_id, track_id, lesson_id, question_id, kind, answer, "
+            "score, correct, skills, started_at, answered_at, device_id) "
+            "VALUES (?, ?, 'listing', 'listing-title', ?, 'practice', '\"a\"', 1.0, 1, '[\"A2\"]', ?, ?, 'bench')",
+            ((new_id(), learners[i % 50], f"q{i % 7}", stamp, stamp) for i in range(answers)))
+    bundle = tmp / "bundle.zip"
+    start = time.perf_counter()
+    export_bundle(source, bundle)
+    exported = time.perf_counter() - start
+    target = open_database(tmp / "bundle-target.sqlite3")
+    start = time.perf_counter()
+    import_bundle(target, bundle)
+    first = time.perf_counter() - start
+    before = target.total_changes
+    start = time.perf_counter()
+    report = import_bundle(target, bundle)
+    repeat = time.perf_counter() - start
+    unchanged = target.total_changes == before and report.answers_added == 0
+    return exported, first, repeat, unchanged
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
@@ -139,6 +170,12 @@ def main() -> int:
             print(f"{'load + validate ' + str(lessons) + ' lessons':48} {'':>10} {seconds * 1000:8.1f}ms"
                   f"  {seconds / lessons * 1e6:7.0f} µs/lesson")
         failed |= results[-1][1] >= 1.0
+        exported, first, repeat, unchanged = bench_bundle(tmp)
+        print(f"{'export a bundle of 100,000 answers':48} {'':>10} {exported * 1000:8.1f}ms")
+        print(f"{'import it':48} {'':>10} {first * 1000:8.1f}ms")
+        print(f"{'import it again':48} {'':>10} {repeat * 1000:8.1f}ms  "
+              f"{'changed nothing' if unchanged else 'CHANGED ROWS'}")
+        failed |= not unchanged
     print("within budget" if not failed else "OVER BUDGET")
     return 1 if failed else 0
 

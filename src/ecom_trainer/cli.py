@@ -7,6 +7,7 @@
     ecom-trainer i18n check                               translation completeness per locale
     ecom-trainer [--db FILE] backup | backups             make a backup now / list the backups
     ecom-trainer [--db FILE] restore [BACKUP] [--yes]     put a backup in place (the current file is kept)
+    ecom-trainer [--db FILE] sync export|import BUNDLE    carry progress between PCs
 """
 
 from __future__ import annotations
@@ -124,6 +125,38 @@ def _restore(db_path: Path, choice: Path | None, yes: bool) -> int:
     return 0
 
 
+def _sync(db_path: Path, action: str, bundle: Path) -> int:
+    from ecom_trainer.store.db import DatabaseError, open_database
+    from ecom_trainer.sync.bundle import (
+        BundleError,
+        export_bundle,
+        import_bundle,
+        possible_duplicates,
+    )
+
+    try:
+        conn = open_database(db_path)
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if action == "export":
+        manifest = export_bundle(conn, bundle)
+        print(f"Wrote {bundle}: {manifest['rows']['attempts.jsonl']} answers, "
+              f"{manifest['rows']['learners.jsonl']} learners.")
+        return 0
+    try:
+        report = import_bundle(conn, bundle)
+    except BundleError as exc:
+        print(f"Refused, nothing changed: {exc}", file=sys.stderr)
+        return 1
+    print(f"Imported {bundle}: {report.answers_added} new answers ({report.answers_known} known already), "
+          f"{report.records_added} new and {report.records_updated} updated records, "
+          f"{report.conflicts} conflicts kept for the trainer.")
+    for name, first, second in possible_duplicates(conn):
+        print(f"Maybe the same person twice: {name} ({first} and {second}); a trainer decides.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ecom-trainer", description="Lessons for selling online.")
     parser.add_argument("--demo", action="store_true", help="use the demo database (seeded on first start)")
@@ -146,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     restore = commands.add_parser("restore", help="put a backup in place of the database")
     restore.add_argument("backup", nargs="?", type=Path, help="a backup file name (default: the newest good one)")
     restore.add_argument("--yes", action="store_true", help="do not ask")
+    sync = commands.add_parser("sync", help="carry progress between PCs with a bundle file")
+    sync.add_argument("action", choices=["export", "import"])
+    sync.add_argument("bundle", type=Path)
     i18n = commands.add_parser("i18n", help="translations")
     i18n.add_subparsers(dest="action", required=True).add_parser("check", help="completeness per locale")
     args = parser.parse_args(argv)
@@ -171,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         return _backups(db_path)
     if args.command == "restore":
         return _restore(db_path, args.backup, args.yes)
+    if args.command == "sync":
+        return _sync(db_path, args.action, args.bundle)
 
     from ecom_trainer.app import run_gui
 

@@ -1,0 +1,1 @@
+"""Moving progress between PCs: bundles (export, import, merge). Plain Python, no Qt."""

@@ -1,0 +1,284 @@
+"""Progress bundles: carry answers and records between PCs (a USB stick in a computer room).
+
+A bundle is a zip of JSON Lines parts and a manifest (format version, schema version, device,
+time range, SHA-256 per part). Import merges:
+- answers are a set union by UUID: an answer is never lost or counted twice;
+- learners, cohorts and memberships keep the newest change by (updated_at, device_id); the
+  losing version is kept in `conflicts` for the trainer, never dropped;
+- importing the same bundle again changes nothing.
+A bundle that is damaged, tampered with, too large, from a newer format, or that holds any
+invalid row is refused whole, and nothing changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zipfile
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+
+from ecom_trainer.store.db import SCHEMA_VERSION, now, transaction
+from ecom_trainer.store.device import device_id
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+MAX_PART_BYTES = 1024 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed: more than this is a zip bomb, not answers
+
+# part -> (table, columns, primary key, required text columns)
+PARTS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "centres.jsonl": ("centres", ("id", "name", "device_id", "updated_at"), ("id",),
+                      ("id", "name", "updated_at", "device_id")),
+    "learners.jsonl": ("learners", ("id", "name", "village", "birth_year", "phone", "avatar",
+                                    "archived", "created_at", "updated_at", "device_id"),
+                       ("id",), ("id", "name", "updated_at", "device_id")),
+    "cohorts.jsonl": ("cohorts", ("id", "centre_id", "name", "plan", "starts_on", "ends_on",
+                                  "archived", "updated_at", "device_id"),
+                      ("id",), ("id", "name", "updated_at", "device_id")),
+    "cohort_members.jsonl": ("cohort_members", ("cohort_id", "learner_id", "device_id", "updated_at"),
+                             ("cohort_id", "learner_id"), ("cohort_id", "learner_id")),
+    "attempts.jsonl": ("attempts", ("id", "learner_id", "track_id", "lesson_id", "question_id",
+                                    "kind", "answer", "score", "correct", "skills", "started_at",
+                                    "answered_at", "device_id"),
+                       ("id",), ("id", "learner_id", "lesson_id", "question_id", "kind", "answer",
+                                 "answered_at", "device_id")),
+}
+ORDER = ("centres.jsonl", "learners.jsonl", "cohorts.jsonl", "cohort_members.jsonl",
+         "attempts.jsonl")  # what others refer to comes first
+KINDS = {"practice", "pre_test", "post_test"}
+
+
+class BundleError(Exception):
+    """The bundle is refused; the message says why, for a trainer."""
+
+
+@dataclass
+class ImportReport:
+    answers_added: int = 0
+    answers_known: int = 0
+    records_added: int = 0
+    records_updated: int = 0
+    conflicts: int = 0
+    details: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- export
+
+def export_bundle(conn: sqlite3.Connection, target: Path) -> dict:
+    """Write everything this database knows into one bundle file; returns the manifest."""
+    parts: dict[str, bytes] = {}
+    for name in ORDER:
+        table, columns, key, _ = PARTS[name]
+        cols = ", ".join(columns)
+        rows = conn.execute(f"SELECT {cols} FROM {table} ORDER BY {', '.join(key)}")
+        lines = (json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) for row in rows)
+        parts[name] = "".join(line + "\n" for line in lines).encode()
+    span = conn.execute("SELECT MIN(answered_at), MAX(answered_at) FROM attempts").fetchone()
+    manifest = {
+        "format": FORMAT, "schema_version": SCHEMA_VERSION, "device": device_id(conn),
+        "created_at": now(), "time_range": [span[0], span[1]],
+        "parts": {name: hashlib.sha256(data).hexdigest() for name, data in parts.items()},
+        "rows": {name: data.count(b"\n") for name, data in parts.items()},
+    }
+    partial = target.with_suffix(target.suffix + ".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr(MANIFEST, json.dumps(manifest, indent=1))
+        for name, data in parts.items():
+            bundle.writestr(name, data)
+    partial.replace(target)  # whole or absent
+    return manifest
+
+
+# ---------------------------------------------------------------- reading and checking
+
+def read_bundle(source: Path) -> tuple[dict, dict[str, list[dict]]]:
+    """Open and check a bundle completely before anything is imported. Raises BundleError."""
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        raise BundleError(f"{source}: cannot be read ({exc.strerror})") from None
+    if size > MAX_BUNDLE_BYTES:
+        raise BundleError(f"{source}: {size:,} bytes; a bundle may be at most {MAX_BUNDLE_BYTES:,}")
+    try:
+        with zipfile.ZipFile(source) as bundle:
+            infos = {info.filename: info for info in bundle.infolist()}
+            unexpected = sorted(set(infos) - {MANIFEST, *PARTS})
+            if unexpected:
+                raise BundleError(f"{source}: holds files a bundle never has: {', '.join(unexpected)}")
+            if MANIFEST not in infos:
+                raise BundleError(f"{source}: no manifest.json: this is not a progress bundle")
+            for info in infos.values():
+                if info.file_size > MAX_PART_BYTES or (
+                        info.compress_size and info.file_size / info.compress_size > MAX_RATIO
+                        and info.file_size > 1_000_000):
+                    raise BundleError(f"{source}: {info.filename} unpacks to {info.file_size:,} bytes; refused")
+            manifest = _manifest(source, _read(bundle, infos[MANIFEST]))
+            rows = {}
+            for name, digest in manifest["parts"].items():
+                if name not in infos:
+                    raise BundleError(f"{source}: the part {name} named in the manifest is missing")
+                data = _read(bundle, infos[name])
+                if hashlib.sha256(data).hexdigest() != digest:
+                    raise BundleError(f"{source}: {name} does not match its checksum: "
+                                      "damaged or changed after export")
+                rows[name] = _rows(source, name, data)
+    except zipfile.BadZipFile:
+        raise BundleError(f"{source}: not a zip file, or a damaged one") from None
+    return manifest, rows
+
+
+def _read(bundle: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with bundle.open(info) as fh:  # read no more than declared: a lying header cannot bomb us
+        data = fh.read(info.file_size + 1)
+    if len(data) > info.file_size:
+        raise BundleError(f"{info.filename}: larger than its header says")
+    return data
+
+
+def _manifest(source: Path, data: bytes) -> dict:
+    try:
+        manifest = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        raise BundleError(f"{source}: manifest.json is not valid JSON") from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("parts"), dict):
+        raise BundleError(f"{source}: manifest.json lacks its list of parts")
+    fmt = manifest.get("format")
+    if not isinstance(fmt, int) or isinstance(fmt, bool):
+        raise BundleError(f"{source}: manifest.json has no format version")
+    if fmt > FORMAT:
+        raise BundleError(f"{source}: made by a newer ecom-trainer (bundle format {fmt}; this one "
+                          f"reads {FORMAT}). Update this PC first.")
+    schema = manifest.get("schema_version")
+    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+        raise BundleError(f"{source}: made with a newer database (schema {schema}); update this PC first")
+    unknown = set(manifest["parts"]) - set(PARTS)
+    if unknown:
+        raise BundleError(f"{source}: the manifest names unknown parts: {', '.join(sorted(unknown))}")
+    return manifest
+
+
+SCALAR_TYPES = frozenset({str, int, float, type(None)})
+
+
+def _rows(source: Path, name: str, data: bytes) -> list[dict]:
+    _, columns, _, required = PARTS[name]
+    expected = set(columns)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleError(f"{source}: {name} is not UTF-8 text") from None
+    lines = text.splitlines()
+    try:  # one parse of the whole part is ~5x faster than a parse per line
+        rows = json.loads("[" + ",".join(lines) + "]")
+    except ValueError:
+        for number, line in enumerate(lines, start=1):  # find the line to name
+            try:
+                json.loads(line)
+            except ValueError:
+                raise BundleError(f"{source}: {name} line {number} is not valid JSON") from None
+        raise BundleError(f"{source}: {name} is not valid JSON Lines") from None
+    for number, row in enumerate(rows, start=1):
+        if type(row) is not dict or row.keys() != expected:
+            raise BundleError(f"{source}: {name} line {number} does not have the expected fields")
+        if not all(type(v) in SCALAR_TYPES for v in row.values()):
+            raise BundleError(f"{source}: {name} line {number}: a field has a wrong type")
+        for column in required:
+            if type(row[column]) is not str or not row[column]:
+                raise BundleError(f"{source}: {name} line {number}: '{column}' should be text")
+        if name == "attempts.jsonl" and (row["kind"] not in KINDS or type(row["score"]) not in (int, float)
+                                         or not 0 <= row["score"] <= 1):
+            raise BundleError(f"{source}: {name} line {number}: not a valid answer")
+    return rows
+
+
+# ---------------------------------------------------------------- merging
+
+def import_bundle(conn: sqlite3.Connection, source: Path) -> ImportReport:
+    """Merge a bundle into this database, all or nothing."""
+    manifest, parts = read_bundle(source)
+    report = ImportReport()
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA cache_size = -65536")  # 64 MB while merging: index pages stay in memory
+    try:
+        with transaction(conn):
+            for name in ORDER:
+                if name not in parts:
+                    continue
+                if name == "attempts.jsonl":
+                    _merge_answers(conn, parts[name], report)
+                else:
+                    _merge_records(conn, name, parts[name], report)
+    except sqlite3.IntegrityError as exc:
+        raise BundleError(f"{source}: refers to learners, cohorts or centres it does not contain "
+                          f"({exc}); nothing was imported") from None
+    finally:
+        conn.execute(f"PRAGMA cache_size = {cache}")
+    report.details.append(f"from device {manifest.get('device')}, made {manifest.get('created_at')}")
+    return report
+
+
+def _merge_answers(conn: sqlite3.Connection, rows: list[dict], report: ImportReport) -> None:
+    _, columns, _, _ = PARTS["attempts.jsonl"]
+    # A set union by UUID. Known answers are skipped before inserting: an insert, even one
+    # that is then ignored, runs the kind trigger and the foreign-key check first.
+    known = {r[0] for r in conn.execute("SELECT id FROM attempts")}
+    new = [row for row in rows if row["id"] not in known]
+    new.sort(key=lambda row: (row["learner_id"], row["answered_at"]))  # index order: fewer page splits
+    sql = (f"INSERT OR IGNORE INTO attempts ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    before = conn.total_changes
+    conn.executemany(sql, map(itemgetter(*columns), new))
+    added = conn.total_changes - before
+    report.answers_added += added
+    report.answers_known += len(rows) - added
+
+
+def _merge_records(conn: sqlite3.Connection, name: str, rows: list[dict], report: ImportReport) -> None:
+    """Newest change wins by (updated_at, device_id); the loser is kept as a conflict."""
+    table, columns, key, _ = PARTS[name]
+    where = " AND ".join(f"{k} = ?" for k in key)
+    for row in rows:
+        current = conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE {where}",
+                               [row[k] for k in key]).fetchone()
+        if current is None:
+            conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                         [row[c] for c in columns])
+            report.records_added += 1
+            continue
+        mine = dict(zip(columns, current, strict=True))
+        if mine == row:
+            continue
+        theirs_wins = (row.get("updated_at") or "", row.get("device_id") or "") > \
+            (mine.get("updated_at") or "", mine.get("device_id") or "")
+        winner, loser = (row, mine) if theirs_wins else (mine, row)
+        if theirs_wins:
+            sets = ", ".join(f"{c} = ?" for c in columns if c not in key)
+            conn.execute(f"UPDATE {table} SET {sets} WHERE {where}",
+                         [row[c] for c in columns if c not in key] + [row[k] for k in key])
+            report.records_updated += 1
+        before = conn.total_changes
+        conn.execute(
+            "INSERT OR IGNORE INTO conflicts (id, table_name, row_id, loser, loser_device, "
+            "loser_updated_at, winner_device, detected_at, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            (_conflict_id(table, loser), table, "/".join(str(row[k]) for k in key),
+             json.dumps(loser, ensure_ascii=False), loser.get("device_id"), loser.get("updated_at"),
+             winner.get("device_id"), now()))
+        report.conflicts += conn.total_changes - before
+
+
+def _conflict_id(table: str, loser: dict) -> str:
+    return hashlib.sha256(f"{table}|{json.dumps(loser, sort_keys=True)}".encode()).hexdigest()[:32]
+
+
+def possible_duplicates(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """Learners who may be one person registered on two PCs (same name and village, different
+    ids): (name, id, other id). Offered to the trainer; never merged silently."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT a.name, a.id, b.id FROM learners a JOIN learners b ON a.id < b.id "
+        "AND lower(trim(a.name)) = lower(trim(b.name)) AND lower(trim(a.village)) = lower(trim(b.village)) "
+        "WHERE a.archived = 0 AND b.archived = 0 ORDER BY a.name")]
+
