@@ -27,10 +27,17 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
         conn = recover_damaged_database(db_path, str(exc))
         if conn is None:
             return 2
+    conn = check_after_unclean_shutdown(conn, db_path)
+    if conn is None:
+        return 2
+    from ecom_trainer.store.settings import set_setting
     from ecom_trainer.ui.auto_backup import AutoBackup
 
     auto_backup = AutoBackup(conn, db_path, app)
+    app.aboutToQuit.connect(lambda: auto_backup.write_uncounted(lambda: set_setting(conn, RUNNING, "0")))
     app.aboutToQuit.connect(auto_backup.on_close)
+    # Marked after the picker is up: a write at start would cost an fsync before the first paint.
+    QTimer.singleShot(500, lambda: auto_backup.write_uncounted(lambda: set_setting(conn, RUNNING, "1")))
 
     lessons = lessons or lessons_dir()
 
@@ -55,6 +62,28 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
     # Load the lessons just after the picker is on screen, so the first tap is instant.
     QTimer.singleShot(150, lambda: window.curriculum)
     return app.exec()
+
+
+RUNNING = "running"  # "1" from start to a clean quit: still "1" at start means a power cut or crash
+
+
+def check_after_unclean_shutdown(conn, db_path: Path):
+    """After a power cut or crash, check the database before anyone uses it (a normal start
+    skips this: quick_check reads the whole file). Returns the connection to use, or None."""
+    import sqlite3
+
+    from ecom_trainer.store.settings import get_setting
+
+    try:
+        if get_setting(conn, RUNNING) != "1":
+            return conn
+        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:  # even reading the flag failed: that is damage too
+        verdict = str(exc)
+    if verdict == "ok":
+        return conn
+    conn.close()
+    return recover_damaged_database(db_path, f"{db_path}: the check after an unexpected stop says: {verdict}")
 
 
 def recover_damaged_database(db_path: Path, problem: str):

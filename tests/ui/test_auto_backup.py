@@ -46,3 +46,62 @@ def test_saying_no_changes_nothing(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     assert recover_damaged_database(db_path, "broken") is None
     assert db_path.read_bytes() == b"broken" * 100
+
+
+def test_after_a_power_cut_a_damaged_database_is_found_by_quick_check(qtbot, tmp_path, monkeypatch):
+    from ecom_trainer.app import RUNNING, check_after_unclean_shutdown
+    from ecom_trainer.store.settings import set_setting
+
+    db_path = tmp_path / "ecom-trainer.sqlite3"
+    conn = open_database(db_path)
+    for i in range(300):  # enough rows for several pages
+        add_learner(conn, f"学员{i}", "村" * 50)
+    make_backup(db_path)
+    set_setting(conn, RUNNING, "1")  # the program was running when the power went
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    data[page * 3: page * 3 + 200] = b"\xff" * 200  # a damaged page: the file still opens
+    db_path.write_bytes(bytes(data))
+    conn = open_database(db_path)
+    offered = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.Yes)
+    fixed = check_after_unclean_shutdown(conn, db_path)
+    assert offered and "300 learners" in offered[0]
+    assert fixed is not None and len(list_learners(fixed)) == 300
+    assert fixed.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+
+def test_a_clean_start_is_not_checked(qtbot, tmp_path, monkeypatch):
+    from ecom_trainer.app import check_after_unclean_shutdown
+
+    conn = open_database(tmp_path / "ok.sqlite3")
+    assert check_after_unclean_shutdown(conn, tmp_path / "ok.sqlite3") is conn
+
+
+def test_the_running_flag_is_no_reason_for_a_backup(qtbot, tmp_path):
+    from ecom_trainer.app import RUNNING
+    from ecom_trainer.store.settings import set_setting
+
+    db_path = tmp_path / "ecom-trainer.sqlite3"
+    conn = open_database(db_path)
+    auto = AutoBackup(conn, db_path)
+    auto.write_uncounted(lambda: set_setting(conn, RUNNING, "1"))
+    auto.write_uncounted(lambda: set_setting(conn, RUNNING, "0"))
+    auto.on_close()
+    assert not backup_dir(db_path).exists()
+
+
+def test_a_pc_without_any_backup_gets_one_soon_after_start(qtbot, tmp_path, monkeypatch):
+    from ecom_trainer.ui import auto_backup
+
+    monkeypatch.setattr(auto_backup, "FIRST_BACKUP_MS", 10)
+    db_path = tmp_path / "ecom-trainer.sqlite3"
+    conn = open_database(db_path)
+    add_learner(conn, "陈翠花")
+    auto = AutoBackup(conn, db_path)
+    auto.backed_up_at = conn.total_changes  # as if this run had changed nothing
+    qtbot.waitUntil(lambda: auto.worker is not None, timeout=3000)
+    auto.worker.join(timeout=30)
+    assert [b.learners for b in list_backups(db_path)] == [1]
