@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ecom_trainer.content.loader import LESSON_ID
+from ecom_trainer.content.fields import LESSON_ID
 from ecom_trainer.content.model import QUESTION_TYPES, Curriculum, Question, Track
 
 # A sentence ends at . ! ? or their full-width forms; Chinese is measured in characters,
