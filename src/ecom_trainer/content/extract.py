@@ -9,13 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO
 
+from ecom_trainer.content.fields import dotted
 from ecom_trainer.content.yamlsource import PathKey, YamlError, parse_yaml
 
 TRANSLATABLE = {"title", "summary", "text", "alt", "prompt", "explanation", "name", "description"}
-
-
-def _dotted(path: PathKey) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
 
 
 def _walk(value: object, path: PathKey) -> Iterator[tuple[PathKey, str]]:
@@ -40,7 +37,7 @@ def extract_lessons(
     owner = located.data.get("id", "") if isinstance(located.data, dict) else ""
     for path, text in _walk(located.data, ()):
         # The comment tells translators where the text stands: "listing-title: steps[2].text".
-        yield located.line(path), None, text, [f"{owner}: {_dotted(path)}"]
+        yield located.line(path), None, text, [f"{owner}: {dotted(path)}"]
 
 
 def lesson_messages(text: str) -> list[str]:

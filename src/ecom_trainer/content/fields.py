@@ -26,7 +26,7 @@ def _resolved(folder: Path) -> Path:
     return folder.resolve()  # once per lesson folder, not once per picture
 
 
-def _dotted(path: PathKey) -> str:
+def dotted(path: PathKey) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
@@ -42,7 +42,7 @@ class FileChecker:
         self.problems: list[Problem] = []
 
     def report(self, path: PathKey, message: str) -> None:
-        self.problems.append(Problem(self.file, self.src.line(path), _dotted(path), message))
+        self.problems.append(Problem(self.file, self.src.line(path), dotted(path), message))
 
     def mapping(self, value: object, path: PathKey, allowed: set[str]) -> dict | None:
         if not isinstance(value, dict):
