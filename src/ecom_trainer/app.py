@@ -34,10 +34,13 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
     from ecom_trainer.ui.auto_backup import AutoBackup
 
     auto_backup = AutoBackup(conn, db_path, app)
-    app.aboutToQuit.connect(lambda: auto_backup.write_uncounted(lambda: set_setting(conn, RUNNING, "0")))
+    # auto_backup.conn follows a restore from the trainer's page (the original would be closed)
+    app.aboutToQuit.connect(lambda: auto_backup.write_uncounted(
+        lambda: set_setting(auto_backup.conn, RUNNING, "0")))
     app.aboutToQuit.connect(auto_backup.on_close)
     # Marked after the picker is up: a write at start would cost an fsync before the first paint.
-    QTimer.singleShot(500, lambda: auto_backup.write_uncounted(lambda: set_setting(conn, RUNNING, "1")))
+    QTimer.singleShot(500, lambda: auto_backup.write_uncounted(
+        lambda: set_setting(auto_backup.conn, RUNNING, "1")))
 
     lessons = lessons or lessons_dir()
 
@@ -51,7 +54,13 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
             seed_demo(conn, curriculum)
         return curriculum
 
-    window = build_window(conn, load_curriculum, language)
+    window = build_window(conn, load_curriculum, language, db_path)
+
+    def database_replaced(new_conn) -> None:  # after a restore from the trainer's page
+        auto_backup.conn = new_conn
+        auto_backup.backed_up_at = new_conn.total_changes
+
+    window.database_replaced.connect(database_replaced)
     if demo and not is_set_up(conn):
         window.curriculum  # noqa: B018 - first demo start: seed it before the picker lists learners
         window.show_picker()
@@ -121,7 +130,7 @@ def recover_damaged_database(db_path: Path, problem: str):
         return None
 
 
-def build_window(conn, load_curriculum, language: str | None = None):
+def build_window(conn, load_curriculum, language: str | None = None, db_path: Path | None = None):
     """Language, theme and the main window for an open database (also used by tests)."""
     from PySide6.QtWidgets import QApplication
 
@@ -138,7 +147,7 @@ def build_window(conn, load_curriculum, language: str | None = None):
     i18n.set_language(chosen, lesson_source_language="en")
     apply_theme(QApplication.instance(), get_setting(conn, "theme", "default") or "default",
                 float(get_setting(conn, "text_scale", "1.0") or 1.0))
-    window = MainWindow(conn, load_curriculum)
+    window = MainWindow(conn, load_curriculum, db_path=db_path)
     window.apply_direction()
     return window
 

@@ -167,8 +167,8 @@ def restore(db_path: Path, backup: Path) -> Path | None:
     verdict = quick_check(backup)
     if verdict != "ok":
         raise DatabaseError(f"{backup}: this backup is damaged ({verdict}); nothing was changed")
-    kept = set_aside(db_path, "before-restore")
     partial = db_path.with_suffix(".restoring")
-    shutil.copyfile(backup, partial)
+    shutil.copyfile(backup, partial)  # first the copy: a full disk now leaves everything as it was
+    kept = set_aside(db_path, "before-restore")
     os.replace(partial, db_path)
     return kept

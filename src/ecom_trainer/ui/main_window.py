@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from ecom_trainer import i18n
@@ -35,10 +37,13 @@ class MainWindow(QMainWindow):
     player: LessonPlayer
     result: ResultScreen
 
+    database_replaced = Signal(object)  # the new connection, after a restore
+
     def __init__(self, conn: sqlite3.Connection, load_curriculum: Callable[[], Curriculum],
-                 speaker: Speaker | None = None) -> None:
+                 speaker: Speaker | None = None, db_path: Path | None = None) -> None:
         super().__init__()
         self.conn = conn
+        self.db_path = db_path
         self._load_curriculum = load_curriculum
         self._curriculum: Curriculum | None = None
         self.session: LearnerSession | None = None
@@ -80,6 +85,20 @@ class MainWindow(QMainWindow):
             screen.deleteLater()
         self.session = None
         self._build_picker()
+
+    def restore_backup(self, backup: Path) -> None:
+        """Put a backup in place of the open database (the current file is kept aside)."""
+        from ecom_trainer.store.backup import restore
+        from ecom_trainer.store.db import open_database
+
+        assert self.db_path is not None
+        self.conn.close()
+        try:
+            restore(self.db_path, backup)
+        finally:  # the restored file, or the untouched one when the backup was refused
+            self.conn = open_database(self.db_path)
+            self.database_replaced.emit(self.conn)
+        self.apply_settings()
 
     def _add(self, screen: Screen) -> None:
         self.stack.addWidget(screen)
@@ -230,8 +249,16 @@ class MainWindow(QMainWindow):
             self.apply_settings()
             self._show_overview()
 
+        def open_data_panel() -> None:  # backups and bundles may change everything: rebuild after
+            from ecom_trainer.ui.trainer.data_panel import DataPanel
+
+            DataPanel(self).exec()
+            close()
+            self._show_overview()
+
         overview.close_requested.connect(leave)
         overview.settings_changed.connect(settings_changed)
+        overview.data_requested.connect(open_data_panel)
         self.stack.setCurrentWidget(overview)
 
     def next_language(self) -> None:

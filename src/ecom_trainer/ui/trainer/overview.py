@@ -39,6 +39,7 @@ class TrainerOverview(QWidget):
     close_requested = Signal()
     learners_changed = Signal()
     settings_changed = Signal()  # text size, colours or language: the window rebuilds its screens
+    data_requested = Signal()  # backups and progress files
 
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum) -> None:
         super().__init__()
@@ -47,6 +48,10 @@ class TrainerOverview(QWidget):
         top = QHBoxLayout()
         self.title = label(role="title")
         top.addWidget(self.title, 1)
+        data = QPushButton(_("Data and backups"))
+        data.setObjectName("trainer_data")
+        data.clicked.connect(self.data_requested.emit)
+        top.addWidget(data)
         leave = QPushButton(_("Back to learners"))
         leave.setObjectName("trainer_leave")
         leave.clicked.connect(self.close_requested.emit)

@@ -1,0 +1,86 @@
+"""The trainer's backups and progress files, through the real buttons (file pickers and
+message boxes answered by monkeypatch)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+from ecom_trainer.app import build_window
+from ecom_trainer.store.backup import list_backups
+from ecom_trainer.store.db import open_database
+from ecom_trainer.store.demo import seed_demo
+from ecom_trainer.store.learners import add_learner, list_learners
+from ecom_trainer.ui.trainer.data_panel import DataPanel
+
+
+def make_window(qtbot, db_path, curriculum, seed=True):
+    conn = open_database(db_path)
+    if seed:
+        seed_demo(conn, curriculum)
+    window = build_window(conn, lambda: curriculum, "en", db_path)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def quiet(monkeypatch, answer=QMessageBox.StandardButton.Yes):
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append("WARNING " + a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: said.append(a[2]) or answer)
+    return said
+
+
+def press(panel, name):
+    panel.findChild(QPushButton, name).click()
+
+
+def test_back_up_then_restore_from_the_trainer_page(qtbot, tmp_path, curriculum, monkeypatch):
+    said = quiet(monkeypatch)
+    window = make_window(qtbot, tmp_path / "centre.sqlite3", curriculum)
+    panel = DataPanel(window)
+    qtbot.addWidget(panel)
+    assert "no backup yet" in panel.status.text()
+    press(panel, "backup_now")
+    assert "6 learners" in panel.status.text() and len(list_backups(window.db_path)) == 1
+    add_learner(window.conn, "后来的学员")  # a change made after the backup
+    press(panel, "restore")
+    assert "6 learners" in said[-1]  # the date and counts were shown before anything changed
+    assert len(list_learners(window.conn)) == 6  # the window works on the restored file
+    assert list(tmp_path.glob("centre.before-restore-*.sqlite3"))  # today's file kept aside
+    window.show_picker()
+    assert len(window.picker.learners) == 6
+
+
+def test_saying_no_to_restore_changes_nothing(qtbot, tmp_path, curriculum, monkeypatch):
+    quiet(monkeypatch, answer=QMessageBox.StandardButton.No)
+    window = make_window(qtbot, tmp_path / "centre.sqlite3", curriculum)
+    panel = DataPanel(window)
+    qtbot.addWidget(panel)
+    press(panel, "backup_now")
+    add_learner(window.conn, "留下的学员")
+    press(panel, "restore")
+    assert len(list_learners(window.conn)) == 7
+
+
+def test_progress_file_from_one_pc_to_another(qtbot, tmp_path, curriculum, monkeypatch):
+    said = quiet(monkeypatch)
+    bundle = tmp_path / "pc07.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(bundle), "*.zip"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bundle), "*.zip"))
+    room_pc = make_window(qtbot, tmp_path / "pc07.sqlite3", curriculum)
+    panel = DataPanel(room_pc)
+    qtbot.addWidget(panel)
+    press(panel, "export")
+    assert "Saved 78 answers of 6 learners" in said[-1] and bundle.exists()
+    trainer_pc = make_window(qtbot, tmp_path / "trainer.sqlite3", curriculum, seed=False)
+    panel = DataPanel(trainer_pc)
+    qtbot.addWidget(panel)
+    press(panel, "import")
+    assert said[-1].startswith("78 new answers added (0 were here already)")
+    press(panel, "import")  # the same file again: nothing new
+    assert said[-1].startswith("0 new answers added (78 were here already)")
+    assert trainer_pc.conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 78
+    bundle.write_bytes(b"not a bundle")
+    press(panel, "import")
+    assert said[-1].startswith("WARNING This file was not used; nothing changed.")
