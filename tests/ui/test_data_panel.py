@@ -41,6 +41,7 @@ def test_back_up_then_restore_from_the_trainer_page(qtbot, tmp_path, curriculum,
     panel = DataPanel(window)
     qtbot.addWidget(panel)
     assert "no backup yet" in panel.status.text()
+    assert not panel.review.isVisibleTo(panel)  # no conflicts: no button
     press(panel, "backup_now")
     assert "6 learners" in panel.status.text() and len(list_backups(window.db_path)) == 1
     add_learner(window.conn, "后来的学员")  # a change made after the backup
@@ -84,3 +85,37 @@ def test_progress_file_from_one_pc_to_another(qtbot, tmp_path, curriculum, monke
     bundle.write_bytes(b"not a bundle")
     press(panel, "import")
     assert said[-1].startswith("WARNING This file was not used; nothing changed.")
+
+
+def test_the_trainer_chooses_between_two_changes_of_one_learner(qtbot, tmp_path, curriculum, monkeypatch):
+    from ecom_trainer.store.db import transaction
+    from ecom_trainer.sync.bundle import export_bundle, import_bundle
+    from ecom_trainer.ui.trainer.conflicts_dialog import ConflictsDialog
+
+    quiet(monkeypatch)
+    a = make_window(qtbot, tmp_path / "a.sqlite3", curriculum)
+    b = open_database(tmp_path / "b.sqlite3")
+    export_bundle(a.conn, tmp_path / "a.zip")
+    import_bundle(b, tmp_path / "a.zip")
+    learner = a.conn.execute("SELECT id FROM learners WHERE name = '李建国'").fetchone()[0]
+    for conn, village, when in ((a.conn, "宣化店镇一组", "2026-11-29T09:00:00.000Z"),
+                                (b, "宣化店镇二组", "2026-11-29T10:00:00.000Z")):
+        with transaction(conn):
+            conn.execute("UPDATE learners SET village = ?, updated_at = ? WHERE id = ?", (village, when, learner))
+    export_bundle(b, tmp_path / "b.zip")
+    import_bundle(a.conn, tmp_path / "b.zip")  # B's later change wins; A's is kept aside
+    panel = DataPanel(a)
+    qtbot.addWidget(panel)
+    assert panel.review.isVisibleTo(panel)  # shown because something is waiting
+    assert "1 changes from other PCs" in panel.notes.text()
+    dialog = ConflictsDialog(a.conn, panel)
+    qtbot.addWidget(dialog)
+    texts = " ".join(w.text() for w in dialog.grid_host.findChildren(type(panel.status)))
+    assert "宣化店镇二组" in texts and "宣化店镇一组" in texts
+    dialog.findChild(QPushButton, "other_0").click()  # the trainer knows group one is right
+    village = a.conn.execute("SELECT village FROM learners WHERE id = ?", (learner,)).fetchone()[0]
+    assert village == "宣化店镇一组"
+    assert "Nothing is waiting" in " ".join(w.text() for w in dialog.grid_host.findChildren(type(panel.status)))
+    export_bundle(a.conn, tmp_path / "a2.zip")  # the choice travels: B takes it on the next exchange
+    import_bundle(b, tmp_path / "a2.zip")
+    assert b.execute("SELECT village FROM learners WHERE id = ?", (learner,)).fetchone()[0] == "宣化店镇一组"

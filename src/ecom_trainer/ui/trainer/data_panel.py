@@ -40,6 +40,10 @@ class DataPanel(QDialog):
         self.notes = label(role="muted")
         self.notes.setObjectName("data_notes")
         box.addWidget(self.notes)
+        self.review = QPushButton(_("Look at the changes kept aside…"))
+        self.review.setObjectName("review_conflicts")
+        self.review.clicked.connect(self.review_conflicts)
+        box.addWidget(self.review)
         box.addStretch(1)
         self.refresh()
 
@@ -58,12 +62,19 @@ class DataPanel(QDialog):
                 when=format_datetime_short(good[0].made), learners=good[0].learners, answers=good[0].answers)
             if good else _("There is no backup yet."))
         conflicts = open_conflicts(self.conn)
+        self.review.setVisible(conflicts > 0)
         lines = []
         if conflicts:
             lines.append(_("{n} changes from other PCs were older and are kept aside.").format(n=conflicts))
         for name, _first, _second in possible_duplicates(self.conn):
             lines.append(_("Maybe the same person twice: {name}").format(name=name))
         self.notes.setText("\n".join(lines))
+
+    def review_conflicts(self) -> None:
+        from ecom_trainer.ui.trainer.conflicts_dialog import ConflictsDialog
+
+        ConflictsDialog(self.conn, self).exec()
+        self.refresh()
 
     def _say(self, text: str, problem: bool = False) -> None:
         (QMessageBox.warning if problem else QMessageBox.information)(self, self.windowTitle(), text)
