@@ -182,3 +182,19 @@ def test_the_same_person_on_two_pcs_is_offered_not_merged(pcs, tmp_path):
     pairs = possible_duplicates(b)
     assert len(pairs) == 1 and pairs[0][0] == "王秀英"
     assert b.execute("SELECT COUNT(*) FROM learners WHERE name = '王秀英'").fetchone()[0] == 2
+
+
+def test_duplicated_ids_in_a_bundle_count_once_and_an_oversized_bundle_is_refused(pcs, tmp_path, monkeypatch):
+    from ecom_trainer.sync import bundle as bundle_module
+
+    a, b = pcs
+    good = tmp_path / "a.zip"
+    export_bundle(a, good)
+    with zipfile.ZipFile(good) as z:
+        parts = {n: z.read(n) for n in z.namelist() if n != "manifest.json"}
+    doubled = tmp_path / "doubled.zip"
+    reseal(good, doubled, {**parts, "attempts.jsonl": parts["attempts.jsonl"] * 2})
+    report = import_bundle(b, doubled)
+    assert report.answers_added == 78 and b.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 78
+    monkeypatch.setattr(bundle_module, "MAX_BUNDLE_BYTES", 1000)  # the stated limit, made small
+    refused(b, good, "a bundle may be at most")

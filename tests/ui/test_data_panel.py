@@ -119,3 +119,21 @@ def test_the_trainer_chooses_between_two_changes_of_one_learner(qtbot, tmp_path,
     export_bundle(a.conn, tmp_path / "a2.zip")  # the choice travels: B takes it on the next exchange
     import_bundle(b, tmp_path / "a2.zip")
     assert b.execute("SELECT village FROM learners WHERE id = ?", (learner,)).fetchone()[0] == "宣化店镇一组"
+
+
+def test_the_trainer_joins_one_person_registered_twice(qtbot, tmp_path, curriculum, monkeypatch):
+    said = quiet(monkeypatch)
+    window = make_window(qtbot, tmp_path / "centre.sqlite3", curriculum)
+    twin = add_learner(window.conn, "王秀英", "芳畈镇", "avatar-sun")  # registered again, on another day
+    panel = DataPanel(window)
+    qtbot.addWidget(panel)
+    original = window.conn.execute("SELECT id FROM learners WHERE name = '王秀英' AND id != ?", (twin,)).fetchone()[0]
+    panel.findChild(QPushButton, f"join_{min(original, twin)}").click()
+    assert "王秀英" in said[-1] and "answers" in said[-1]  # asked first, with the counts
+    names = [x.name for x in list_learners(window.conn)]
+    assert names.count("王秀英") == 1 and len(names) == 6
+    kept = next(x for x in list_learners(window.conn) if x.name == "王秀英")
+    assert kept.id == original  # the older registration stays
+    assert panel.joins.count() == 0  # nothing more to offer
+    window.show_picker()
+    assert len(window.picker.learners) == 6

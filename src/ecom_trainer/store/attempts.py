@@ -6,7 +6,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from ecom_trainer.store.db import new_id, now, transaction
+from ecom_trainer.store.db import PERSON, new_id, now, transaction
 from ecom_trainer.store.device import device_id
 from ecom_trainer.store.progress import save_position
 
@@ -61,8 +61,8 @@ def record_attempt(
 
 
 def attempts_of(conn: sqlite3.Connection, learner_id: str, lesson_id: str | None = None) -> list[Attempt]:
-    sql = ("SELECT id, learner_id, track_id, lesson_id, question_id, kind, answer, score, correct, "
-           "skills, answered_at FROM attempts WHERE learner_id = ?")
+    sql = (PERSON + " SELECT id, learner_id, track_id, lesson_id, question_id, kind, answer, score, "
+           "correct, skills, answered_at FROM attempts WHERE learner_id IN (SELECT id FROM person)")
     args: list[object] = [learner_id]
     if lesson_id is not None:
         sql += " AND lesson_id = ?"
@@ -77,5 +77,6 @@ def attempts_of(conn: sqlite3.Connection, learner_id: str, lesson_id: str | None
 def lesson_summary(conn: sqlite3.Connection, learner_id: str) -> list[tuple[str, str, int, int]]:
     """Per unit: (kind, lesson or test id, answers, correct answers) for the trainer overview."""
     return [tuple(r) for r in conn.execute(
-        "SELECT kind, lesson_id, COUNT(*), SUM(correct) FROM attempts WHERE learner_id = ? "
+        PERSON + " SELECT kind, lesson_id, COUNT(*), SUM(correct) FROM attempts "
+        "WHERE learner_id IN (SELECT id FROM person) "
         "GROUP BY kind, lesson_id ORDER BY MIN(answered_at)", (learner_id,))]

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class DatabaseError(Exception):
@@ -30,6 +30,13 @@ def new_id() -> str:
     import uuid
 
     return str(uuid.uuid4())
+
+
+# The ids of one person: the learner and every learner a trainer joined into them (also through
+# chains of joins). Use as `PERSON + " SELECT ... WHERE learner_id IN (SELECT id FROM person)"`
+# with the learner's id as the first parameter.
+PERSON = ("WITH RECURSIVE person(id) AS (SELECT ? UNION "
+          "SELECT m.merged_id FROM learner_merges m JOIN person p ON m.kept_id = p.id)")
 
 
 def connect(path: Path | str) -> sqlite3.Connection:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
-from ecom_trainer.store.db import new_id, now, transaction
+from ecom_trainer.store.db import PERSON, new_id, now, transaction
 from ecom_trainer.store.device import device_id
 
 
@@ -17,9 +17,10 @@ class Learner(NamedTuple):  # a NamedTuple, not a dataclass: it is on the start-
 
 
 def list_learners(conn: sqlite3.Connection, include_archived: bool = False) -> list[Learner]:
-    sql = "SELECT id, name, village, avatar FROM learners"
+    # learners joined into another are that person now: not listed on their own
+    sql = "SELECT id, name, village, avatar FROM learners WHERE id NOT IN (SELECT merged_id FROM learner_merges)"
     if not include_archived:
-        sql += " WHERE archived = 0"
+        sql += " AND archived = 0"
     return [Learner(*row) for row in conn.execute(sql + " ORDER BY name COLLATE NOCASE, id")]
 
 
@@ -67,3 +68,34 @@ def add_to_cohort(conn: sqlite3.Connection, cohort_id: str, learner_id: str) -> 
             (cohort_id, learner_id, device, now()),
         )
 
+
+class MergeError(ValueError):
+    pass
+
+
+def merge_learners(conn: sqlite3.Connection, kept_id: str, merged_id: str) -> None:
+    """A trainer says two learners are one person: `merged_id`'s answers and progress count for
+    `kept_id` from now on. Nothing is rewritten; the join itself travels to other PCs."""
+    if kept_id == merged_id:
+        raise MergeError("a learner cannot be joined with themself")
+    for learner in (kept_id, merged_id):
+        if get_learner(conn, learner) is None:
+            raise MergeError(f"no learner {learner}")
+    cycle = conn.execute(PERSON + " SELECT 1 FROM person WHERE id = ?", (merged_id, kept_id)).fetchone()
+    if cycle:
+        raise MergeError("these two are already one person")
+    device = device_id(conn)
+    with transaction(conn):
+        conn.execute("INSERT INTO learner_merges (merged_id, kept_id, device_id, merged_at) VALUES (?, ?, ?, ?)",
+                     (merged_id, kept_id, device, now()))
+
+
+def registered_at(conn: sqlite3.Connection, learner_id: str) -> str:
+    row = conn.execute("SELECT created_at FROM learners WHERE id = ?", (learner_id,)).fetchone()
+    return row[0] or "" if row else ""
+
+
+def answer_count(conn: sqlite3.Connection, learner_id: str) -> int:
+    """Answers of this person, including learners joined into them."""
+    return conn.execute(PERSON + " SELECT COUNT(*) FROM attempts WHERE learner_id IN (SELECT id FROM person)",
+                        (learner_id,)).fetchone()[0]

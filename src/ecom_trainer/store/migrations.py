@@ -99,7 +99,19 @@ def _v2(db: Database) -> None:
                "(table_name, row_id, loser_device, loser_updated_at)")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
+def _v3(db: Database) -> None:
+    """One person registered on two PCs, joined by a trainer. Answers are never rewritten: the
+    join is an alias, and queries for a learner include the learners joined into them."""
+    db["learner_merges"].create(
+        {"merged_id": str, "kept_id": str, "device_id": str, "merged_at": str},
+        pk="merged_id",
+        foreign_keys=[("merged_id", "learners", "id"), ("kept_id", "learners", "id")],
+        not_null={"kept_id", "merged_at"},
+    )
+    db["learner_merges"].create_index(["kept_id"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
 
 
 def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from ecom_trainer.store.db import now
+from ecom_trainer.store.db import PERSON, now
 
 STARTED, DONE = "started", "done"
 
@@ -41,24 +41,26 @@ def save_position(conn: sqlite3.Connection, learner_id: str, unit_id: str, posit
     )
 
 
-def get_progress(conn: sqlite3.Connection, learner_id: str, unit_id: str) -> Progress | None:
-    row = conn.execute(
-        "SELECT unit_id, position, status, updated_at FROM progress "
-        "WHERE learner_id = ? AND unit_id = ?", (learner_id, unit_id)).fetchone()
-    return Progress(*row) if row else None
-
-
 def all_progress(conn: sqlite3.Connection, learner_id: str) -> dict[str, Progress]:
-    rows = conn.execute(
-        "SELECT unit_id, position, status, updated_at FROM progress WHERE learner_id = ?",
-        (learner_id,))
-    return {r[0]: Progress(*r) for r in rows}
+    """Per unit, where this person is; for a person joined from two PCs, the newest place, and
+    done when it was done on either."""
+    found: dict[str, Progress] = {}
+    done: set[str] = set()
+    for row in conn.execute(
+            PERSON + " SELECT unit_id, position, status, updated_at FROM progress "
+            "WHERE learner_id IN (SELECT id FROM person) ORDER BY updated_at", (learner_id,)):
+        found[row[0]] = Progress(*row)
+        if row[2] == DONE:
+            done.add(row[0])
+    return {unit: Progress(p.unit_id, p.position, DONE if unit in done else p.status, p.updated_at)
+            for unit, p in found.items()}
+
+
+def get_progress(conn: sqlite3.Connection, learner_id: str, unit_id: str) -> Progress | None:
+    return all_progress(conn, learner_id).get(unit_id)
 
 
 def last_unfinished(conn: sqlite3.Connection, learner_id: str) -> Progress | None:
     """The unit to offer as "continue where you left off"."""
-    row = conn.execute(
-        "SELECT unit_id, position, status, updated_at FROM progress "
-        "WHERE learner_id = ? AND status = 'started' ORDER BY updated_at DESC LIMIT 1",
-        (learner_id,)).fetchone()
-    return Progress(*row) if row else None
+    started = [p for p in all_progress(conn, learner_id).values() if p.status == STARTED]
+    return max(started, key=lambda p: p.updated_at, default=None)

@@ -36,6 +36,8 @@ PARTS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
     "learners.jsonl": ("learners", ("id", "name", "village", "birth_year", "phone", "avatar",
                                     "archived", "created_at", "updated_at", "device_id"),
                        ("id",), ("id", "name", "updated_at", "device_id")),
+    "learner_merges.jsonl": ("learner_merges", ("merged_id", "kept_id", "device_id", "merged_at"),
+                             ("merged_id",), ("merged_id", "kept_id", "merged_at")),
     "cohorts.jsonl": ("cohorts", ("id", "centre_id", "name", "plan", "starts_on", "ends_on",
                                   "archived", "updated_at", "device_id"),
                       ("id",), ("id", "name", "updated_at", "device_id")),
@@ -47,8 +49,8 @@ PARTS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
                        ("id",), ("id", "learner_id", "lesson_id", "question_id", "kind", "answer",
                                  "answered_at", "device_id")),
 }
-ORDER = ("centres.jsonl", "learners.jsonl", "cohorts.jsonl", "cohort_members.jsonl",
-         "attempts.jsonl")  # what others refer to comes first
+ORDER = ("centres.jsonl", "learners.jsonl", "learner_merges.jsonl", "cohorts.jsonl",
+         "cohort_members.jsonl", "attempts.jsonl")  # what others refer to comes first
 KINDS = {"practice", "pre_test", "post_test"}
 
 
@@ -280,5 +282,7 @@ def possible_duplicates(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     return [tuple(r) for r in conn.execute(
         "SELECT a.name, a.id, b.id FROM learners a JOIN learners b ON a.id < b.id "
         "AND lower(trim(a.name)) = lower(trim(b.name)) AND lower(trim(a.village)) = lower(trim(b.village)) "
-        "WHERE a.archived = 0 AND b.archived = 0 ORDER BY a.name")]
+        "WHERE a.archived = 0 AND b.archived = 0 "
+        "AND a.id NOT IN (SELECT merged_id FROM learner_merges) "
+        "AND b.id NOT IN (SELECT merged_id FROM learner_merges) ORDER BY a.name")]
 

@@ -12,6 +12,7 @@ from ecom_trainer.i18n import gettext as _
 from ecom_trainer.store.backup import list_backups, make_backup
 from ecom_trainer.store.conflicts import open_conflicts
 from ecom_trainer.store.db import DatabaseError
+from ecom_trainer.store.learners import MergeError, answer_count, merge_learners, registered_at
 from ecom_trainer.sync.bundle import BundleError, export_bundle, import_bundle, possible_duplicates
 from ecom_trainer.ui.long_work import run_with_progress
 from ecom_trainer.ui.widgets import label
@@ -40,6 +41,8 @@ class DataPanel(QDialog):
         self.notes = label(role="muted")
         self.notes.setObjectName("data_notes")
         box.addWidget(self.notes)
+        self.joins = QVBoxLayout()  # one "same person" button per possible duplicate
+        box.addLayout(self.joins)
         self.review = QPushButton(_("Look at the changes kept aside…"))
         self.review.setObjectName("review_conflicts")
         self.review.clicked.connect(self.review_conflicts)
@@ -66,9 +69,30 @@ class DataPanel(QDialog):
         lines = []
         if conflicts:
             lines.append(_("{n} changes from other PCs were older and are kept aside.").format(n=conflicts))
-        for name, _first, _second in possible_duplicates(self.conn):
-            lines.append(_("Maybe the same person twice: {name}").format(name=name))
         self.notes.setText("\n".join(lines))
+        while self.joins.count():
+            self.joins.takeAt(0).widget().deleteLater()
+        for name, first, second in possible_duplicates(self.conn):
+            button = QPushButton(_("Maybe the same person twice: {name}. Join them…").format(name=name))
+            button.setObjectName(f"join_{first}")
+            button.clicked.connect(lambda _c=False, a=first, b=second, n=name: self.join(n, a, b))
+            self.joins.addWidget(button)
+
+    def join(self, name: str, first: str, second: str) -> None:
+        """The older registration is kept; the other one's answers and progress count for it."""
+        kept, merged = sorted((first, second), key=lambda lid: registered_at(self.conn, lid))
+        question = _("Is this one person? {name}: {a} answers on one registration, {b} on the other. "
+                     "Joined, all answers count for one learner. Answers are never deleted.").format(
+            name=name, a=answer_count(self.conn, kept), b=answer_count(self.conn, merged))
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        if QMessageBox.question(self, self.windowTitle(), question, buttons) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            merge_learners(self.conn, kept, merged)
+        except MergeError as exc:
+            self._say(str(exc), problem=True)
+        self.window.apply_settings()  # the picker shows one tile for the person
+        self.refresh()
 
     def review_conflicts(self) -> None:
         from ecom_trainer.ui.trainer.conflicts_dialog import ConflictsDialog
