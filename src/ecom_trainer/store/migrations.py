@@ -111,7 +111,30 @@ def _v3(db: Database) -> None:
     db["learner_merges"].create_index(["kept_id"])
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+def _v4(db: Database) -> None:
+    """Voices: a trainer's recorded narration for any lesson text (the audio file lives in the data
+    directory; this row says which text and language it speaks), and learners' live-selling
+    rehearsals with the trainer's rating."""
+    db["recordings"].create(
+        {"id": str, "lesson_id": str, "item_key": str, "language": str, "file": str,
+         "duration_ms": int, "device_id": str, "updated_at": str},
+        pk="id",
+        not_null={"lesson_id", "item_key", "language", "file", "updated_at"},
+    )
+    db.execute("CREATE UNIQUE INDEX recordings_item ON recordings (lesson_id, item_key, language)")
+    db["rehearsals"].create(
+        {"id": str, "learner_id": str, "file": str, "duration_s": float, "checklist": str,
+         "recorded_at": str, "rating": str, "rating_note": str, "rated_at": str,
+         "device_id": str, "updated_at": str},
+        pk="id",
+        foreign_keys=[("learner_id", "learners", "id")],
+        not_null={"learner_id", "recorded_at"},
+        defaults={"checklist": "{}"},
+    )
+    db["rehearsals"].create_index(["learner_id", "recorded_at"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 
 
 def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
