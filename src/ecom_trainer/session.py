@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ecom_trainer.assess.mastery import guess_rate
 from ecom_trainer.assess.review import due_for_review
 from ecom_trainer.assess.scoring import is_correct, score
 from ecom_trainer.content.model import Curriculum, Lesson, Question, Step, Track
@@ -176,7 +177,7 @@ class LearnerSession:
             question_id=question.id, kind=unit.kind, answer=given, score=value, correct=right,
             skills=question.skills, started_at=started_at or now(),
             next_position=next_position if keep_place else None,
-            unit_done=next_position >= unit.total,
+            unit_done=next_position >= unit.total, guess=guess_rate(question),
         )
         return Feedback(value, right, attempt_id)
 

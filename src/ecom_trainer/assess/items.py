@@ -66,3 +66,18 @@ def item_statistics(answers: Mapping[str, Mapping[str, bool]]) -> list[ItemStats
         r = point_biserial(marks, rest)
         result.append(ItemStats(item, len(takers), p, r, len(takers) < SOLID_TAKERS, flags_for(p, r)))
     return result
+
+
+def stats_from_sums(item: str, takers: int, right: int, sum_rest: float, sum_rest2: float,
+                    sum_right_rest: float) -> ItemStats:
+    """The same statistics from running sums (store/summaries.py keeps them per item), so a
+    school's dashboard never reads every answer: rest = the taker's score on the other items."""
+    p = right / takers if takers else 0.0
+    mean = sum_rest / takers if takers else 0.0
+    variance = max(0.0, sum_rest2 / takers - mean * mean) if takers else 0.0
+    r = None
+    if variance > 1e-12 and 0 < right < takers:
+        mean_right = sum_right_rest / right
+        mean_wrong = (sum_rest - sum_right_rest) / (takers - right)
+        r = (mean_right - mean_wrong) / math.sqrt(variance) * math.sqrt(p * (1 - p))
+    return ItemStats(item, takers, p, r, takers < SOLID_TAKERS, flags_for(p, r))

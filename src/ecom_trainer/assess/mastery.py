@@ -5,10 +5,10 @@ learners): a rule a trainer can explain, and Bayesian Knowledge Tracing with han
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from ecom_trainer.content.model import Question
+from ecom_trainer.content.model import Curriculum, Question
 
 # Hand-set BKT parameters (Corbett & Anderson's model; values typical of the literature):
 P_INIT = 0.2  # the chance a learner already knows a skill before any answer
@@ -73,3 +73,17 @@ def skill_mastery(skill: str, observations: Sequence[tuple[bool, float]]) -> Mas
     right = sum(recent)
     return Mastery(skill, len(observations), right, len(recent), right >= RULE_NEEDED,
                    bkt_probability(observations))
+
+
+def guess_lookup(curriculum: Curriculum) -> Callable[[str, str], float]:
+    """guess_of(unit_id, question_id) for every question of the curriculum, tests included
+    (unit "<track>#pre_test"); a question no longer in the lessons counts as four options."""
+    table: dict[tuple[str, str], float] = {}
+    for track in curriculum.tracks:
+        for kind, questions in (("pre_test", track.pre_test), ("post_test", track.post_test)):
+            for q in questions:
+                table[(f"{track.id}#{kind}", q.id)] = guess_rate(q)
+    for lesson in curriculum.lessons.values():
+        for q in lesson.questions:
+            table[(lesson.id, q.id)] = guess_rate(q)
+    return lambda unit, question: table.get((unit, question), 0.25)

@@ -32,12 +32,14 @@ def record_attempt(
     conn: sqlite3.Connection, *, learner_id: str, track_id: str, unit_id: str, question_id: str,
     kind: str, answer: object, score: float, correct: bool, skills: tuple[str, ...] | list[str],
     started_at: str | None = None, next_position: int | None = None, unit_done: bool = False,
-    answered_at: str | None = None,
+    answered_at: str | None = None, guess: float | None = None,
 ) -> str:
     """Store one answer and move the learner's position, in one durable transaction.
 
     When this returns, the answer is on disk (WAL + synchronous=FULL): the caller may tell the
-    learner it is saved. `answered_at` defaults to now (an earlier time: answers given elsewhere). `unit_id` is the lesson id, or "<track>#pre_test" for tests.
+    learner it is saved. `answered_at` defaults to now (an earlier time: answers given elsewhere).
+    `unit_id` is the lesson id, or "<track>#pre_test" for tests. `guess` is the question's guess
+    rate (assess.mastery.guess_rate) for the dashboard's summaries; without it they are rebuilt later.
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
@@ -57,6 +59,11 @@ def record_attempt(
         )
         if next_position is not None:
             save_position(conn, learner_id, unit_id, next_position, done=unit_done)
+        from ecom_trainer.store.summaries import after_answer  # not needed to show the picker
+
+        after_answer(conn, learner_id=learner_id, unit_id=unit_id, kind=kind, skills=skills,
+                     correct=correct, answered_at=stamp, guess=guess,
+                     unit_done=unit_done and next_position is not None)
     return attempt_id
 
 

@@ -88,6 +88,9 @@ def merge_learners(conn: sqlite3.Connection, kept_id: str, merged_id: str) -> No
     with transaction(conn):
         conn.execute("INSERT INTO learner_merges (merged_id, kept_id, device_id, merged_at) VALUES (?, ?, ?, ?)",
                      (merged_id, kept_id, device, now()))
+        from ecom_trainer.store.summaries import mark_stale
+
+        mark_stale(conn, [kept_id, merged_id])  # the dashboard rebuilds the joined person
 
 
 def registered_at(conn: sqlite3.Connection, learner_id: str) -> str:

@@ -134,7 +134,21 @@ def _v4(db: Database) -> None:
     db["rehearsals"].create_index(["learner_id", "recorded_at"])
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
+def _v5(db: Database) -> None:
+    """Summaries for the trainer's dashboard, kept per person (a learner and everyone joined into
+    them) as answers arrive, so a school's million answers are never re-read to draw it. Each can
+    be rebuilt from the answers (store/summaries.py); `summary_stale` lists people whose answers
+    changed some other way (progress files, joins) and must be rebuilt before use. All start
+    stale here: the first dashboard rebuilds them."""
+    # One statement at a time: executescript() would COMMIT first and break this migration's
+    # single transaction.
+    for statement in ["\n    CREATE TABLE skill_state (person_id TEXT NOT NULL, skill TEXT NOT NULL, answers INTEGER NOT NULL,\n        right INTEGER NOT NULL, recent TEXT NOT NULL, wrong_streak INTEGER NOT NULL,\n        p_known REAL NOT NULL, last_at TEXT NOT NULL, PRIMARY KEY (person_id, skill)) WITHOUT ROWID", "\n    CREATE TABLE daily_activity (person_id TEXT NOT NULL, day TEXT NOT NULL, answers INTEGER NOT NULL,\n        right INTEGER NOT NULL, PRIMARY KEY (person_id, day)) WITHOUT ROWID", "\n    CREATE INDEX daily_activity_day ON daily_activity (day)", "\n    CREATE TABLE test_items (person_id TEXT NOT NULL, unit_id TEXT NOT NULL, question_id TEXT NOT NULL,\n        skills TEXT NOT NULL, correct INTEGER NOT NULL, rest INTEGER NOT NULL,\n        PRIMARY KEY (person_id, unit_id, question_id)) WITHOUT ROWID", "\n    CREATE TABLE test_scores (person_id TEXT NOT NULL, unit_id TEXT NOT NULL, track_id TEXT NOT NULL,\n        kind TEXT NOT NULL, right INTEGER NOT NULL, total INTEGER NOT NULL, done_at TEXT NOT NULL,\n        PRIMARY KEY (person_id, unit_id)) WITHOUT ROWID", "\n    CREATE TABLE item_sums (unit_id TEXT NOT NULL, question_id TEXT NOT NULL, takers INTEGER NOT NULL,\n        right INTEGER NOT NULL, sum_rest INTEGER NOT NULL, sum_rest2 INTEGER NOT NULL,\n        sum_right_rest INTEGER NOT NULL, PRIMARY KEY (unit_id, question_id)) WITHOUT ROWID", "\n    CREATE TABLE summary_stale (person_id TEXT PRIMARY KEY) WITHOUT ROWID", "\n    INSERT INTO summary_stale SELECT id FROM learners", "\n    "]:
+        if statement.strip():
+            db.execute(statement)
+    db["progress"].create_index(["status", "updated_at"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 
 
 def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ecom_trainer.store.db import SCHEMA_VERSION, now, transaction
 from ecom_trainer.store.device import device_id
+from ecom_trainer.store.summaries import mark_stale
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -236,6 +237,8 @@ def _merge_answers(conn: sqlite3.Connection, rows: list[dict], report: ImportRep
     conn.executemany(sql, map(itemgetter(*columns), new))
     added = conn.total_changes - before
     report.answers_added += added
+    # Answers from elsewhere, in any time order: the dashboard rebuilds these people's summaries.
+    mark_stale(conn, {row["learner_id"] for row in new})
     report.answers_known += len(rows) - added
 
 
@@ -246,6 +249,8 @@ def _merge_records(conn: sqlite3.Connection, name: str, rows: list[dict], report
     for row in rows:
         current = conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE {where}",
                                [row[k] for k in key]).fetchone()
+        if table == "learner_merges":
+            mark_stale(conn, [row["merged_id"], row["kept_id"]])
         if current is None:
             conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
                          [row[c] for c in columns])
