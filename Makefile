@@ -7,6 +7,7 @@ STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: pyc run test sysdeps i18n i18n-compile i18n-check screenshots bench lint lessons-check clean
+.PHONY: dist wheelhouse
 
 run: $(STAMP) sysdeps i18n-compile pyc
 	$(BIN)/ecom-trainer --demo
@@ -62,9 +63,35 @@ screenshots: $(STAMP) sysdeps i18n-compile
 bench: $(STAMP) sysdeps i18n-compile pyc
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/bench.py
 
+# The one-folder bundle dist/ecom-trainer/ (packaging/ecom-trainer.spec, PyInstaller from the
+# `dist` extra), with the Linux menu entry and installer beside it, then started and checked.
+dist: $(VENV)/.dist-installed sysdeps i18n-compile
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/ecom-trainer.spec
+	cp -R packaging/linux dist/ecom-trainer/linux
+	$(BIN)/python scripts/smoke_dist.py dist/ecom-trainer
+
+$(VENV)/.dist-installed: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,dist]'
+	@touch $@
+
+# Every wheel needed to install offline (docs/install.md): ecom-trainer's own and its
+# dependencies for CPython 3.11 and 3.12 on Windows (win_amd64) and Linux (glibc 2.34+, x86_64).
+WHEEL_PYTHONS   := 3.11 3.12
+LINUX_PLATFORMS := --platform manylinux_2_34_x86_64 --platform manylinux_2_28_x86_64 \
+                   --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64
+wheelhouse: $(STAMP) i18n-compile
+	rm -rf wheelhouse build/lib build/bdist.* && mkdir -p wheelhouse
+	$(BIN)/python -m pip wheel -q --no-deps . -w wheelhouse
+	@for py in $(WHEEL_PYTHONS); do for plat in "--platform win_amd64" "$(LINUX_PLATFORMS)"; do \
+	  echo "wheels for CPython $$py, $$plat"; \
+	  $(BIN)/python -m pip download -q --only-binary=:all: --implementation cp --python-version $$py \
+	    $$plat -d wheelhouse wheelhouse/ecom_trainer-*.whl || exit 1; done; done
+	@echo "wheelhouse/: $$(ls wheelhouse/*.whl | wc -l) wheels, $$(du -sh wheelhouse | cut -f1)"
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
 
 clean:
-	rm -rf $(VENV) build dist screenshots .pytest_cache
+	rm -rf $(VENV) build dist wheelhouse screenshots .pytest_cache
 	find translations -name '*.mo' -delete

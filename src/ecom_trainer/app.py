@@ -9,7 +9,9 @@ from pathlib import Path
 
 
 def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
-            lessons: Path | None = None) -> int:
+            lessons: Path | None = None, smoke_test: bool = False, safe_mode: bool = False) -> int:
+    if safe_mode:
+        use_software_rendering()
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -68,9 +70,24 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
     window.showMaximized()
     if os.environ.get("ECOM_TRAINER_EXIT_AFTER_START"):  # for the start-up benchmark
         QTimer.singleShot(0, lambda: _report_started(app))
+    if smoke_test:  # installers: check the bundle reaches the picker with lessons and catalogs
+        from ecom_trainer.ui.smoke_test import check_started
+
+        QTimer.singleShot(0, lambda: check_started(app, window))
     # Load the lessons just after the picker is on screen, so the first tap is instant.
     QTimer.singleShot(150, lambda: window.curriculum)
     return app.exec()
+
+
+def use_software_rendering() -> None:
+    """--safe-mode, for old graphics drivers that crash Qt or show a black window: draw with the
+    CPU (Mesa llvmpipe on Linux, opengl32sw.dll on Windows). Must run before the QApplication."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    os.environ["QT_OPENGL"] = "software"
+    os.environ["QT_QUICK_BACKEND"] = "software"
+    os.environ["LIBGL_ALWAYS_SOFTWARE"] = "1"
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_UseSoftwareOpenGL)
 
 
 RUNNING = "running"  # "1" from start to a clean quit: still "1" at start means a power cut or crash

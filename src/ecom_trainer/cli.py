@@ -1,6 +1,8 @@
 """The command line: start the app, check lessons, check translations.
 
     ecom-trainer [--demo] [--db FILE] [--language CODE]   start the program
+    ecom-trainer --safe-mode                              start with software rendering (old graphics)
+    ecom-trainer --smoke-test                             start, check picker/lessons/catalogs, quit
     ecom-trainer lessons check [DIR]                      list problems in a lesson pack
     ecom-trainer lessons stats [DIR]                      figures per track (types, skills, ...)
     ecom-trainer lessons new ID --track T [--dir DIR]     a new lesson that passes the check
@@ -163,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="the database file to use")
     parser.add_argument("--language", help="language code, e.g. zh_CN or en")
     parser.add_argument("--lessons", type=Path, help="a lesson pack folder (default: the bundled one)")
+    parser.add_argument("--safe-mode", action="store_true",
+                        help="draw without the graphics card (for old or broken graphics drivers)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="start, check the learner picker, lessons and translations, print one line, quit")
     commands = parser.add_subparsers(dest="command")
     lessons = commands.add_parser("lessons", help="work with lesson packs")
     lesson_commands = lessons.add_subparsers(dest="action", required=True)
@@ -212,8 +218,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from ecom_trainer.app import run_gui
 
-    return run_gui(db_path, demo=args.demo,
-                   language=args.language, lessons=args.lessons)
+    return run_gui(db_path, demo=args.demo, language=args.language, lessons=args.lessons,
+                   smoke_test=args.smoke_test, safe_mode=args.safe_mode)
 
 
 if __name__ == "__main__":

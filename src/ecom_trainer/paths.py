@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 import os
+import site
 import sys
 from pathlib import Path
 
 APP_NAME = "ecom-trainer"
+WHEEL_DATA = "ecom_trainer"  # not "ecom-trainer": ~/.local/share/ecom-trainer holds the user's data
 
 
 def project_root() -> Path:
     """The folder holding resources/, lessons/ and translations/.
 
-    Order: $ECOM_TRAINER_ROOT, a PyInstaller bundle, then the source checkout (src layout).
+    Order: $ECOM_TRAINER_ROOT; a frozen bundle; the source checkout (src layout); the data
+    files of an installed wheel (<prefix>/share/ecom_trainer, see setup.py).
     """
     if env := os.environ.get("ECOM_TRAINER_ROOT"):
         return Path(env)
+    if getattr(sys, "frozen", False):
+        return frozen_root()
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "lessons").is_dir():
+        return checkout
+    for prefix in filter(None, (sys.prefix, site.USER_BASE)):  # pip install / pip install --user
+        installed = Path(prefix) / "share" / WHEEL_DATA
+        if (installed / "lessons").is_dir():
+            return installed
+    return checkout  # nothing found: the messages then name the checkout's folders
+
+
+def frozen_root() -> Path:
+    """PyInstaller unpacks data beside the code in sys._MEIPASS (one-folder: <app>/_internal);
+    other freezers keep it next to the executable."""
     if bundle := getattr(sys, "_MEIPASS", None):
         return Path(bundle)
-    return Path(__file__).resolve().parents[2]
+    return Path(sys.executable).resolve().parent
 
 
 def resources_dir() -> Path:

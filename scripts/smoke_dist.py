@@ -1,0 +1,136 @@
+"""Check the PyInstaller bundle in dist/ecom-trainer/ the way a fresh PC would meet it.
+
+    .venv/bin/python scripts/smoke_dist.py [BUNDLE_DIR]      (`make dist` runs it)
+
+Each run starts the bundled program offscreen, from a temporary folder, with nothing of the
+checkout on its paths (no ECOM_TRAINER_ROOT, PYTHONPATH or ECOM_TRAINER_DATA):
+1. `--demo --smoke-test` on a fresh data folder chosen by platformdirs (Linux: a temporary
+   XDG_DATA_HOME): the learner picker, the bundled lessons, the zh_CN catalogs, SVG icons;
+2. `--safe-mode --smoke-test --language zh_CN` on ECOM_TRAINER_DATA: software rendering;
+3. `-c CODE` (how the speech host is started): Qt text-to-speech plugins are in the bundle;
+4. `lessons check`: the command line works from the bundle.
+Prints each result and the bundle's size; exits 1 on the first failure.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEOUT_S = 180  # a cold start from a slow disk; a hang is a failure, not a wait
+TTS_CHECK = """
+import json
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtTextToSpeech import QTextToSpeech
+app = QCoreApplication([])
+engines = QTextToSpeech.availableEngines()
+tts = QTextToSpeech("mock")
+print(json.dumps({"engines": engines, "mock_voices": len(tts.availableVoices())}))
+"""
+
+
+class Failed(Exception):
+    pass
+
+
+def executable(bundle: Path, console: bool = False) -> Path:
+    if sys.platform == "win32":
+        return bundle / ("ecom-trainer-cli.exe" if console else "ecom-trainer.exe")
+    return bundle / "ecom-trainer"
+
+
+def clean_environment(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("ECOM_TRAINER_ROOT", "ECOM_TRAINER_DATA", "PYTHONPATH", "PYTHONHOME",
+                        "VIRTUAL_ENV", "QT_PLUGIN_PATH", "LD_LIBRARY_PATH")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["ECOM_TRAINER_TTS_ENGINE"] = "mock"  # the real one may wait for an audio device
+    if sys.platform.startswith("linux"):
+        env["HOME"] = str(home)
+        env["XDG_DATA_HOME"] = str(home / ".local" / "share")
+    return env
+
+
+def run(command: list[str], env: dict[str, str], cwd: Path) -> str:
+    shown = " ".join(Path(command[0]).name if i == 0 else (a if len(a) < 40 else "CODE")
+                     for i, a in enumerate(command))
+    try:
+        done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True,
+                              timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired as exc:
+        raise Failed(f"{shown}: no answer after {TIMEOUT_S} s") from exc
+    out = done.stdout.strip()
+    if done.returncode != 0 or "Traceback" in done.stderr:
+        raise Failed(f"{shown}: exit {done.returncode}\n{out}\n{done.stderr.strip()[-3000:]}")
+    print(f"$ {shown}\n  {out.splitlines()[-1] if out else '(no output)'}")
+    return out
+
+
+def check(bundle: Path, scratch: Path) -> None:
+    program = executable(bundle)
+    if not program.is_file():
+        raise Failed(f"{program} does not exist: build it with `make dist`")
+    home = scratch / "home"
+    home.mkdir()
+    env = clean_environment(home)
+    internal = bundle.resolve() / "_internal"
+
+    out = run([str(program), "--demo", "--smoke-test"], env, scratch)
+    if not out.startswith("smoke-test ok:") or f"bundle at {internal}" not in out:
+        raise Failed(f"the first start did not use the bundle's own data:\n{out}")
+    if sys.platform.startswith("linux"):
+        data = home / ".local" / "share" / "ecom-trainer"
+        if f"data in {data}" not in out or not (data / "demo.sqlite3").is_file():
+            raise Failed(f"the demo database is not in the platformdirs folder {data}:\n{out}")
+
+    portable = dict(env, ECOM_TRAINER_DATA=str(scratch / "portable"))
+    out = run([str(program), "--demo", "--safe-mode", "--smoke-test", "--language", "zh_CN"], portable, scratch)
+    if "rendering software" not in out:
+        raise Failed(f"--safe-mode did not switch to software rendering:\n{out}")
+    if not (scratch / "portable" / "demo.sqlite3").is_file():
+        raise Failed("ECOM_TRAINER_DATA was not used for the data folder")
+
+    out = run([str(program), "-c", TTS_CHECK], env, scratch)
+    if '"mock_voices": 0' in out or "mock" not in out:
+        raise Failed(f"Qt's text-to-speech plugins are missing from the bundle:\n{out}")
+
+    out = run([str(executable(bundle, console=True)), "lessons", "check"], env, scratch)
+    if not out.startswith("OK:"):
+        raise Failed(f"`lessons check` on the bundled lessons:\n{out}")
+
+
+def size_report(bundle: Path) -> str:
+    # PyInstaller links libraries into _internal/ on Linux: count each file once
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
+    total = sum(p.stat().st_size for p in files)
+    parts: dict[str, int] = {}
+    internal = bundle / "_internal"
+    for p in files:
+        relative = p.relative_to(internal if internal in p.parents else bundle)
+        key = "/".join(relative.parts[:3]) if relative.parts[0] == "PySide6" else relative.parts[0]
+        parts[key] = parts.get(key, 0) + p.stat().st_size
+    biggest = sorted(parts.items(), key=lambda kv: -kv[1])[:6]
+    lines = [f"bundle {bundle}: {total / 1e6:.0f} MB in {len(files)} files; biggest parts:"]
+    lines += [f"  {size / 1e6:6.1f} MB  {name}" for name, size in biggest]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    bundle = Path(argv[1]) if len(argv) > 1 else ROOT / "dist" / "ecom-trainer"
+    with tempfile.TemporaryDirectory(prefix="ecom-trainer-smoke-") as scratch:
+        try:
+            check(bundle, Path(scratch))
+        except Failed as exc:
+            print(f"SMOKE TEST FAILED: {exc}", file=sys.stderr)
+            return 1
+    print(size_report(bundle))
+    print("Smoke test passed.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
