@@ -122,6 +122,28 @@ def test_the_spec_leaves_out_what_the_app_does_not_use(tmp_path):
     assert "PySide6.QtTextToSpeech" in calls["analysis"]["hiddenimports"]  # the speech host's
 
 
+def test_a_wheel_carries_the_data_folders_where_paths_looks_for_them(monkeypatch):
+    """setup.py lists lessons/, resources/ and translations/ as data files under
+    share/ecom_trainer, which paths.project_root() checks for an installed wheel."""
+    import runpy
+
+    import setuptools
+
+    from ecom_trainer import paths
+
+    asked: dict = {}
+    monkeypatch.setattr(setuptools, "setup", lambda **options: asked.update(options))
+    runpy.run_path(str(ROOT / "setup.py"))
+    installed = {f"{dest}/{Path(src).name}" for dest, sources in asked["data_files"] for src in sources}
+    prefix = f"share/{paths.WHEEL_DATA}"
+    for folder in ("lessons", "resources"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                assert f"{prefix}/{path.relative_to(ROOT).as_posix()}" in installed, path
+    assert f"{prefix}/translations/zh_CN/LC_MESSAGES/lessons.po" in installed
+    assert not any(name.endswith(".pot") for name in installed)
+
+
 # ------------------------------------------------------------------ --smoke-test from a checkout
 def smoke(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECOM_TRAINER_DATA=str(tmp_path / "data"), **env)
@@ -134,7 +156,7 @@ def test_smoke_test_reaches_the_picker_with_lessons_and_catalogs(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     line = done.stdout.strip()
     assert line.startswith("smoke-test ok: picker shown with 6 learners;")
-    assert f"from {ROOT / 'lessons'}" in line and f"source at {ROOT}" in line
+    assert f"from {ROOT / 'lessons'}" in line and f"checkout at {ROOT}" in line
     assert "zh_CN:" in line and "SVG icons draw" in line and "rendering default" in line
     assert (tmp_path / "data" / "demo.sqlite3").is_file()
 

@@ -60,7 +60,10 @@ def _checks(window) -> list[str]:
     software = QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_UseSoftwareOpenGL)
     found.append(f"rendering {'software' if software else 'default'}"
                  f" (QT_OPENGL={os.environ.get('QT_OPENGL', '')})")
-    found.append(f"{'bundle' if getattr(sys, 'frozen', False) else 'source'} at {project_root()}")
+    root = project_root()
+    kind = "bundle" if getattr(sys, "frozen", False) else \
+        "checkout" if (root / "src" / "ecom_trainer").is_dir() else "installed"
+    found.append(f"{kind} at {root}")
     found.append(f"data in {data_dir()}")
     found.append(f"Qt {qVersion()}")
     return found
