@@ -103,20 +103,53 @@ def check(bundle: Path, scratch: Path) -> None:
         raise Failed(f"`lessons check` on the bundled lessons:\n{out}")
 
 
+def category(relative: Path) -> str:
+    first = relative.parts[0]
+    if relative.parts[:3] == ("PySide6", "Qt", "lib"):
+        return "Qt libraries"
+    if relative.parts[:2] in (("PySide6", "Qt"), ("PySide6", "plugins"), ("PySide6", "translations")):
+        return "Qt plugins and translations"
+    if first in ("PySide6", "shiboken6"):
+        return "PySide6 bindings and Qt DLLs"
+    if first in ("lessons", "resources", "translations"):
+        return "our lessons, pictures and catalogs"
+    if first.startswith(("libpython", "python3", "base_library", "ecom-trainer")) or first.endswith(".pyd"):
+        return "Python and the program"
+    if ".so" in first or first.endswith(".dll"):
+        return "other shared libraries"
+    return "other Python packages"
+
+
 def size_report(bundle: Path) -> str:
     # PyInstaller links libraries into _internal/ on Linux: count each file once
     files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
     total = sum(p.stat().st_size for p in files)
-    parts: dict[str, int] = {}
     internal = bundle / "_internal"
+    parts: dict[str, int] = {}
     for p in files:
-        relative = p.relative_to(internal if internal in p.parents else bundle)
-        key = "/".join(relative.parts[:3]) if relative.parts[0] == "PySide6" else relative.parts[0]
+        key = category(p.relative_to(internal if internal in p.parents else bundle))
         parts[key] = parts.get(key, 0) + p.stat().st_size
-    biggest = sorted(parts.items(), key=lambda kv: -kv[1])[:6]
-    lines = [f"bundle {bundle}: {total / 1e6:.0f} MB in {len(files)} files; biggest parts:"]
-    lines += [f"  {size / 1e6:6.1f} MB  {name}" for name, size in biggest]
+    biggest = sorted(files, key=lambda p: -p.stat().st_size)[:5]
+    lines = [f"bundle {bundle}: {total / 1e6:.0f} MB in {len(files)} files"]
+    lines += [f"  {size / 1e6:6.1f} MB  {name}" for name, size in sorted(parts.items(), key=lambda kv: -kv[1])]
+    lines.append("  biggest files: " + ", ".join(f"{p.name} {p.stat().st_size / 1e6:.0f} MB" for p in biggest))
     return "\n".join(lines)
+
+
+def glibc_needed(bundle: Path) -> str | None:
+    """The newest glibc symbol version any bundled binary needs: the oldest Linux it runs on."""
+    import re
+    import shutil
+
+    objdump = shutil.which("objdump")
+    if objdump is None or not sys.platform.startswith("linux"):
+        return None
+    versions = set()
+    for path in bundle.rglob("*"):
+        if path.is_file() and not path.is_symlink() and (".so" in path.name or path.name == "ecom-trainer"):
+            out = subprocess.run([objdump, "-T", str(path)], capture_output=True, text=True).stdout
+            versions |= {tuple(map(int, v.split("."))) for v in re.findall(r"GLIBC_(\d+\.\d+)", out)}
+    return ".".join(map(str, max(versions))) if versions else None
 
 
 def main(argv: list[str]) -> int:
@@ -128,6 +161,8 @@ def main(argv: list[str]) -> int:
             print(f"SMOKE TEST FAILED: {exc}", file=sys.stderr)
             return 1
     print(size_report(bundle))
+    if glibc := glibc_needed(bundle):
+        print(f"runs on Linux with glibc {glibc} or newer (the build machine's; build on the oldest you ship to)")
     print("Smoke test passed.")
     return 0
 
