@@ -21,11 +21,14 @@ longer exist). Plain Python: used by store, sync and the screens alike.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import NamedTuple
 
 from ecom_trainer.content.model import Choice, Curriculum, Lesson, Question
 
 TEST_KINDS = ("pre_test", "post_test")
+STEP_KEY = re.compile(r"^steps\[(\d+)\]\.text$")
 
 
 class ItemText(NamedTuple):
@@ -35,15 +38,6 @@ class ItemText(NamedTuple):
     text: str
     kind: str  # step | prompt | option | item | left | right | explanation
     question_id: str = ""
-
-
-class Reading(NamedTuple):
-    """One thing a learner screen reads aloud: its text in the learner's language and, for
-    lesson text, where it comes from (then a trainer's recording may speak it)."""
-
-    text: str
-    unit_id: str = ""
-    key: str = ""
 
 
 def step_key(index: int) -> str:
@@ -124,3 +118,13 @@ def known_keys(curriculum: Curriculum) -> dict[str, set[str]]:
     """unit id -> the item keys it has: what an imported recording may be filed under."""
     return {unit_id: {t.key for t in unit_texts(curriculum, unit_id) or []}
             for unit_id, _title, _kind in units(curriculum)}
+
+
+def pack_audio(curriculum: Curriculum, unit_id: str, key: str) -> Path | None:
+    """The recording a lesson pack ships for a step (`audio:` in lesson.yaml), spoken in the
+    pack's source language; None for other texts."""
+    match = STEP_KEY.match(key)
+    lesson = curriculum.lessons.get(unit_id)
+    if match is None or lesson is None or int(match[1]) >= len(lesson.steps):
+        return None
+    return lesson.steps[int(match[1])].audio

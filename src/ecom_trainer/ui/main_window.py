@@ -102,7 +102,8 @@ class MainWindow(QMainWindow):
 
     def _add(self, screen: Screen) -> None:
         self.stack.addWidget(screen)
-        screen.nav.listen.connect(lambda s=screen: self.speaker.speak(s.speech_text()))
+        screen.nav.listen.connect(lambda s=screen: self.speaker.speak_parts(s.speech_parts()))
+        screen.read_aloud.connect(lambda parts: self.speaker.speak_parts(parts))
         screen.nav.help.connect(lambda s=screen: self._show_help(s))
 
     @property
@@ -110,9 +111,21 @@ class MainWindow(QMainWindow):
         if self._speaker is None:  # created on first use: not needed to show the picker
             from ecom_trainer.ui.speech import Speaker
 
-            self._speaker = Speaker(parent=self)
+            self._speaker = Speaker(parent=self, find_voice=self._recorded_voice)
             self._speaker.status.connect(self._speech_status)
         return self._speaker
+
+    def _recorded_voice(self, unit_id: str, key: str) -> Path | None:
+        """A trainer's recording of this text in the current language, else the lesson pack's
+        own (in its source language)."""
+        from ecom_trainer.content.item_keys import pack_audio
+        from ecom_trainer.store.recordings import voice_for
+
+        language = i18n.current_language()
+        found = voice_for(self.conn, unit_id, key, language)
+        if found is None and language.split("_")[0] == self.curriculum.source_language.split("_")[0]:
+            found = pack_audio(self.curriculum, unit_id, key)
+        return found
 
     def _build_learner_screens(self) -> None:
         """The screens after the picker, built on first need: start-up time is a feature."""

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ecom_trainer.ui.theme import large_text
 from ecom_trainer.ui.widgets import NavBar
 
 
+class Reading(NamedTuple):
+    """One thing read aloud: its text in the learner's language and, for lesson text, the unit
+    and item key it comes from (content.item_keys), so a trainer's recording can speak it."""
+
+    text: str
+    unit_id: str = ""
+    key: str = ""
+
+
 class Screen(QWidget):
     """A learner screen. Subclasses fill `self.body` and say what Listen reads and Help explains."""
+
+    read_aloud = Signal(object)  # a list of Reading, from a Listen control inside the screen
 
     def __init__(self) -> None:
         super().__init__()
@@ -25,6 +39,10 @@ class Screen(QWidget):
 
     def speech_text(self) -> str:
         return self.nav.title.text()
+
+    def speech_parts(self) -> list[Reading]:
+        """What the bar's Listen reads, in order (lesson text with its key)."""
+        return [Reading(self.speech_text())]
 
     def help_text(self) -> str:
         return ""
