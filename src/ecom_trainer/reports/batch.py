@@ -84,22 +84,25 @@ def render_job(conn: sqlite3.Connection, curriculum: Curriculum, job: Job,
 
     if job.kind == COHORT:
         cohort = cohort_data(conn, curriculum, job.subject, today)
-        return safe_name(f"{cohort.name} - {_('Cohort report')}") + ".pdf", pdf.cohort_pdf(cohort)
+        kind = _("Cohort report")  # not inside the f-string: Babel would not find it there
+        return safe_name(f"{cohort.name} - {kind}") + ".pdf", pdf.cohort_pdf(cohort)
     data = learner_data(conn, curriculum, job.subject, today)
     if job.kind == CERTIFICATE:
         certificate = issue_certificate(conn, data, job.track, today)
-        name = f"{data.name} - {lesson_text(certificate.track_title)} - {_('Certificate')}"
+        kind = _("Certificate")
+        name = f"{data.name} - {lesson_text(certificate.track_title)} - {kind}"
         return safe_name(name) + ".pdf", pdf.certificate_pdf(certificate)
     if job.kind != LEARNER:
         raise ValueError(f"unknown kind of report {job.kind!r}")
-    return safe_name(f"{data.name} - {_('Learner report')}") + ".pdf", pdf.learner_pdf(data)
+    kind = _("Learner report")
+    return safe_name(f"{data.name} - {kind}") + ".pdf", pdf.learner_pdf(data)
 
 
 def refusal_text(conn: sqlite3.Connection, curriculum: Curriculum, exc: CertificateRefused,
                  learner_name: str) -> str:
     """Why there is no certificate, in words a trainer can act on."""
     track = curriculum.track(exc.track_id)
-    skills = ", ".join(_("{skill}: {right} of the last {total} right, chance known {chance}").format(
+    skills = "; ".join(_("{skill}: {right} of the last {total} right, chance known {chance}").format(
         skill=lesson_text(s.name), right=s.mastery.recent_right, total=s.mastery.recent_total,
         chance=f"{round(s.mastery.probability * 100)}%") for s in exc.missing)
     return _("{name}: no certificate for {track} yet. Not mastered: {skills}.").format(

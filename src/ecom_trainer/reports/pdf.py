@@ -9,7 +9,14 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 
 from ecom_trainer.assess.mastery import MASTERED_AT, P_LEARN, P_SLIP, RULE_NEEDED, RULE_WINDOW
-from ecom_trainer.i18n import N_, format_date, format_number, lesson_text
+from ecom_trainer.i18n import (
+    N_,
+    current_language,
+    format_date,
+    format_number,
+    lesson_text,
+    ngettext,
+)
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.paths import resources_dir
 from ecom_trainer.reports.canvas import (
@@ -51,6 +58,11 @@ def gain_text(value: float) -> str:
 
 def of(part: int, whole: int) -> str:
     return _("{part} of {whole}").format(part=part, whole=whole)
+
+
+def join(items: list[str]) -> str:
+    """A list in running text: Chinese separates with the enumeration comma."""
+    return ("、" if current_language().startswith("zh") else ", ").join(items)
 
 
 def track_gain_line(t: TrackResult) -> str:
@@ -125,7 +137,8 @@ def _pre_post_chart(pages: Pages, rows: list[tuple[str, float | None, float | No
     def value(v: float | None, n: int | None) -> tuple[float | None, str]:
         if v is None:
             return None, ""
-        return v / 100, percent(v) if n is None else _("{percent} ({n} learners)").format(percent=percent(v), n=n)
+        return v / 100, percent(v) if n is None else ngettext("{percent} ({n} learner)", "{percent} ({n} learners)", n).format(
+            percent=percent(v), n=n)
 
     pages.text(_("First and final quiz per skill"), BODY, bold=True, keep=30 * MM)
     pages.bar_chart([_("First quiz"), _("Final quiz")],
@@ -149,7 +162,7 @@ def learner_pdf(data: LearnerData) -> bytes:
         pages.text(data.name, TITLE, bold=True, after=1 * MM)
         details = [_("Village: {village}").format(village=data.village)] if data.village else []
         if data.cohorts:
-            details.append(_("Cohort: {cohorts}").format(cohorts=", ".join(data.cohorts)))
+            details.append(_("Cohort: {cohorts}").format(cohorts=join(list(data.cohorts))))
         details.append(_("Made on {date}").format(date=format_date(data.made_on, "long")))
         pages.text("\n".join(details), BODY, after=2 * MM)
         pages.right = saved
@@ -169,7 +182,7 @@ def learner_pdf(data: LearnerData) -> bytes:
             pages.text(_("Mastery per skill"), BODY, bold=True, keep=30 * MM)
             pages.table(mastery_columns(), _mastery_rows(t))
         if waiting:
-            pages.text(_("Not started yet: {tracks}").format(tracks=", ".join(waiting)), BODY)
+            pages.text(_("Not started yet: {tracks}").format(tracks=join(waiting)), BODY)
         if data.units:
             pages.heading(_("Answers per lesson"))
             pages.table([Column(_("Kind"), 0.24), Column(_("Lesson"), 0.46),
@@ -190,7 +203,8 @@ def cohort_pdf(data: CohortData) -> bytes:
         pages.text(data.centre, BODY, colour=MUTED, after=1 * MM)
         pages.text(title, TITLE, bold=True, after=1 * MM)
         pages.text(data.name, TITLE, bold=True, after=1 * MM)
-        pages.text(_("{n} learners    Made on {date}").format(
+        pages.text(ngettext("{n} learner    Made on {date}", "{n} learners    Made on {date}",
+                            len(data.members)).format(
             n=len(data.members), date=format_date(data.made_on, "long")), BODY, after=2 * MM)
         pages.text(_("The cohort's gain is the gain of the averages: g = (average final quiz - average "
                      "first quiz) / (100 - average first quiz), over the learners who took both quizzes "
@@ -205,8 +219,9 @@ def cohort_pdf(data: CohortData) -> bytes:
                 pages.text(_("Nobody has taken both quizzes yet: no gain."), BODY)
             else:
                 g = t.chosen_gain
-                pages.text(_("Both quizzes: {n} learners. Average first quiz {pre}, average final quiz "
-                             "{post}.").format(n=t.gain.learners, pre=percent(t.gain.mean_pre),
+                pages.text(ngettext("Both quizzes: {n} learner. Average first quiz {pre}, average final quiz "
+                                    "{post}.", "Both quizzes: {n} learners. Average first quiz {pre}, average "
+                                    "final quiz {post}.", t.gain.learners).format(n=t.gain.learners, pre=percent(t.gain.mean_pre),
                                                post=percent(t.gain.mean_post)), BODY, after=1 * MM)
                 pages.text(_("Gain of the averages: g = {g}").format(g=gain_text(g)) if g is not None else
                            _("Gain of the averages: undefined (the average first quiz was 100%)"),
@@ -215,7 +230,8 @@ def cohort_pdf(data: CohortData) -> bytes:
                 quizzed = [s for s in t.skills if s.skill_id in t.quiz_skills]
                 _pre_post_chart(pages, [(lesson_text(s.name), s.pre, s.post) for s in quizzed],
                                 [(s.pre_takers, s.post_takers) for s in quizzed], missing=_("nobody yet"))
-            pages.text(_("Mastered per skill, of {n} learners").format(n=n), BODY, bold=True, keep=30 * MM)
+            pages.text(ngettext("Mastered per skill, of {n} learner", "Mastered per skill, of {n} learners", n)
+                       .format(n=n), BODY, bold=True, keep=30 * MM)
             pages.bar_chart(
                 [_("{needed} of the last {window}").format(needed=RULE_NEEDED, window=RULE_WINDOW),
                  _("Chance known (BKT)")],
