@@ -49,12 +49,15 @@ _app: QGuiApplication | None = None
 
 
 def ensure_gui() -> None:
-    """Fonts need a QGuiApplication; the command line has none. Offscreen unless told otherwise:
-    no display is needed to write a PDF."""
+    """Fonts need an application object; the command line has none. A QApplication, not a bare
+    QGuiApplication: widgets made later in the same process (the trainer's window, tests) abort
+    without one. Offscreen unless told otherwise: no display is needed to write a PDF."""
     global _app
     if QGuiApplication.instance() is None:
+        from PySide6.QtWidgets import QApplication
+
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication([])
+        _app = QApplication([])
 
 
 @cache
