@@ -46,7 +46,7 @@ ShowLanguageDialog=auto
 CloseApplications=yes
 
 [Languages]
-; Chinese first: the language Setup uses when Windows speaks neither of these.
+; Setup matches Windows' language; for any other it asks (ShowLanguageDialog=auto), Chinese first.
 Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
