@@ -10,6 +10,9 @@
     ecom-trainer [--db FILE] backup | backups             make a backup now / list the backups
     ecom-trainer [--db FILE] restore [BACKUP] [--yes]     put a backup in place (the current file is kept)
     ecom-trainer [--db FILE] sync export|import BUNDLE    carry progress between PCs
+    ecom-trainer [--db FILE] report learner|cohort ID --out FILE.pdf      a PDF report
+    ecom-trainer [--db FILE] certificate issue LEARNER TRACK --out FILE.pdf
+    ecom-trainer [--db FILE] certificate verify CODE      whose certificate a code is
 """
 
 from __future__ import annotations
@@ -159,6 +162,89 @@ def _sync(db_path: Path, action: str, bundle: Path) -> int:
     return 0
 
 
+def _find_learner(conn, text: str) -> str | None:
+    """A learner by id, or by a name only one learner has."""
+    from ecom_trainer.store.learners import get_learner, list_learners
+
+    if get_learner(conn, text) is not None:
+        return text
+    named = [x for x in list_learners(conn) if x.name == text]
+    if len(named) == 1:
+        return named[0].id
+    print(f"No learner {text!r}" + (" (several have this name; use the id)" if named else "") + ". Learners:",
+          file=sys.stderr)
+    for learner in list_learners(conn):
+        print(f"  {learner.id}  {learner.name}  {learner.village}", file=sys.stderr)
+    return None
+
+
+def _reports(db_path: Path, args: argparse.Namespace) -> int:
+    """report learner|cohort ID --out FILE, certificate issue|verify. Checking a code needs no Qt."""
+    from ecom_trainer.reports.batch import CERTIFICATE, COHORT, LEARNER, Job
+    from ecom_trainer.store.db import DatabaseError, open_database
+
+    try:
+        conn = open_database(db_path)
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.command == "certificate" and args.action == "verify":
+        from ecom_trainer.reports.certificates import verify_certificate
+
+        found = verify_certificate(conn, args.code)
+        if found is None:
+            print(f"{args.code}: unknown. This centre did not issue it (or a character is wrong).")
+            return 1
+        print(f"{found.display_code}: genuine. {found.name} (learner {found.learner_id}), track "
+              f"{found.track_title} ({found.track_id}), issued {found.issued_on.isoformat()} at {found.centre}.")
+        return 0
+
+    from ecom_trainer import i18n
+    from ecom_trainer.content import load_curriculum
+    from ecom_trainer.paths import lessons_dir
+    from ecom_trainer.reports.batch import refusal_text, render_job, write_atomically
+    from ecom_trainer.reports.certificates import CertificateRefused
+    from ecom_trainer.reports.data import learner_data, list_cohorts
+    from ecom_trainer.store.settings import get_setting
+
+    curriculum = load_curriculum(args.lessons or lessons_dir())
+    language = args.language or get_setting(conn, "language") or i18n.system_language()
+    i18n.set_language(language, curriculum.source_language)
+    if args.command == "report" and args.kind == "cohort":
+        cohorts = list_cohorts(conn)
+        chosen = [c.id for c in cohorts if args.subject in (c.id, c.name)]
+        if len(chosen) != 1:
+            print(f"No cohort {args.subject!r}. Cohorts:", file=sys.stderr)
+            for cohort in cohorts:
+                print(f"  {cohort.id}  {cohort.name}  ({cohort.members} learners)", file=sys.stderr)
+            return 1
+        job = Job(COHORT, chosen[0])
+    else:
+        learner = _find_learner(conn, args.subject)
+        if learner is None:
+            return 1
+        job = Job(CERTIFICATE, learner, args.track) if args.command == "certificate" else Job(LEARNER, learner)
+    if args.command == "certificate" and curriculum.track(args.track) is None:
+        print(f"No track {args.track!r}. Tracks: {', '.join(t.id for t in curriculum.tracks)}", file=sys.stderr)
+        return 1
+    try:
+        _name, pdf = render_job(conn, curriculum, job)
+    except CertificateRefused as exc:
+        name = learner_data(conn, curriculum, job.subject).name
+        print("Refused: " + refusal_text(conn, curriculum, exc, name), file=sys.stderr)
+        return 1
+    except LookupError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        write_atomically(args.out, pdf)
+    except OSError as exc:
+        print(f"Could not write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote {args.out} ({len(pdf) // 1024} KB, {language}).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ecom-trainer", description="Lessons for selling online.")
     parser.add_argument("--demo", action="store_true", help="use the demo database (seeded on first start)")
@@ -190,6 +276,18 @@ def main(argv: list[str] | None = None) -> int:
     sync.add_argument("bundle", type=Path)
     i18n = commands.add_parser("i18n", help="translations")
     i18n.add_subparsers(dest="action", required=True).add_parser("check", help="completeness per locale")
+    report = commands.add_parser("report", help="a PDF report of a learner or a cohort (in --language)")
+    report.add_argument("kind", choices=["learner", "cohort"])
+    report.add_argument("subject", help="the learner's or cohort's id (or its name, when only one has it)")
+    report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    certificate = commands.add_parser("certificate", help="certificates of completion")
+    certificate_commands = certificate.add_subparsers(dest="action", required=True)
+    issue = certificate_commands.add_parser("issue", help="a certificate, when every skill of the track is mastered")
+    issue.add_argument("subject", metavar="LEARNER", help="the learner's id (or name, when only one has it)")
+    issue.add_argument("track", help="the track's id, e.g. listing")
+    issue.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    verify = certificate_commands.add_parser("verify", help="whose certificate a verification code is")
+    verify.add_argument("code")
     args = parser.parse_args(argv)
 
     if args.command == "lessons":
@@ -215,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
         return _restore(db_path, args.backup, args.yes)
     if args.command == "sync":
         return _sync(db_path, args.action, args.bundle)
+    if args.command in ("report", "certificate"):
+        return _reports(db_path, args)
 
     from ecom_trainer.app import run_gui
 
