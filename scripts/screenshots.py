@@ -127,6 +127,61 @@ def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
         fresh.close()
 
 
+def finish_listing(conn, curriculum, learner_id: str, wrong_at_end: int) -> None:
+    """Demo learner work for the reports: every listing lesson practised right twice, then the
+    final quiz with its last `wrong_at_end` questions wrong."""
+    from ecom_trainer.assess.mastery import guess_rate
+    from ecom_trainer.store.attempts import record_attempt
+    from ecom_trainer.store.progress import test_unit
+
+    track = curriculum.track("listing")
+    for _ in range(2):
+        for lesson in curriculum.lessons_of(track):
+            for i, q in enumerate(lesson.questions):
+                record_attempt(conn, learner_id=learner_id, track_id=track.id, unit_id=lesson.id,
+                               question_id=q.id, kind="practice", answer=None, score=1.0, correct=True,
+                               skills=q.skills, next_position=len(lesson.steps) + i + 1,
+                               unit_done=i + 1 == len(lesson.questions), guess=guess_rate(q))
+    questions = track.post_test
+    for i, q in enumerate(questions):
+        right = i < len(questions) - wrong_at_end
+        record_attempt(conn, learner_id=learner_id, track_id=track.id, unit_id=test_unit(track.id, "post_test"),
+                       question_id=q.id, kind="post_test", answer=None, score=float(right), correct=right,
+                       skills=q.skills, next_position=i + 1, unit_done=i + 1 == len(questions),
+                       guess=guess_rate(q))
+
+
+def shoot_reports(out: Path, language: str) -> None:
+    """Page 1 of the learner report, the cohort report and a certificate, as PNGs (pdftoppm)."""
+    import shutil
+    import subprocess
+
+    from ecom_trainer.reports.batch import CERTIFICATE, COHORT, LEARNER, Job, write_reports
+    from ecom_trainer.reports.data import list_cohorts
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm (poppler-utils) is not installed: no pictures of the PDF reports")
+        return
+    curriculum = load_curriculum(lessons_dir())
+    i18n.set_language(language, curriculum.source_language)
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = open_database(Path(tmp) / "demo.sqlite3")
+        seed_demo(conn, curriculum)
+        learners = {x.name: x.id for x in list_learners(conn)}
+        finish_listing(conn, curriculum, learners["王秀英"], wrong_at_end=1)
+        finish_listing(conn, curriculum, learners["李建国"], wrong_at_end=5)
+        jobs = [Job(LEARNER, learners["王秀英"]), Job(COHORT, list_cohorts(conn)[0].id),
+                Job(CERTIFICATE, learners["王秀英"], "listing")]
+        result = write_reports(conn, curriculum, jobs, Path(tmp) / "pdf")
+        assert not result.skipped, result.skipped
+        for kind, pdf in zip(("learner", "cohort", "certificate"), result.written, strict=True):
+            target = out / f"reports-{kind}-{language}"
+            subprocess.run(["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                            str(target)], check=True, timeout=120)
+            print(f"{target}.png")
+        conn.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -136,6 +191,8 @@ def main() -> int:
     args = parser.parse_args()
     for language in args.languages:
         run(args.out, language, args.scale, args.theme)
+        if args.scale == 1.0 and args.theme == "default":  # PDFs look the same at every setting
+            shoot_reports(args.out, language)
     i18n.set_language("en")
     return 0
 

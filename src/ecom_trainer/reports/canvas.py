@@ -311,8 +311,11 @@ class Pages:
                     else:
                         length = bars_w * max(0.0, min(1.0, value))
                         self._fill(QRectF(bars_left, y, length, bar_h), solid=n == 1)
-                        self.draw_text(QRectF(bars_left + length + 1.5 * MM, y - 0.3 * MM, text_w + bars_w, bar_h),
-                                       text, BODY)
+                        at = QRectF(bars_left + length + 1.5 * MM, y - 0.3 * MM, text_w + bars_w, bar_h)
+                        # white under the words: the grid's dotted lines must not cross them
+                        self.painter.fillRect(QRectF(at.left() - 0.5 * MM, y, self._text_width(text, BODY) + MM,
+                                                     bar_h), Qt.GlobalColor.white)
+                        self.draw_text(at, text, BODY)
                     y += bar_h + gap
                 self.y += height
             self.y += 6 * MM  # the grid's labels
