@@ -75,6 +75,11 @@ def _i18n_check(required: tuple[str, ...] = ("zh_CN",)) -> int:
         mark = "" if not need or share >= 100 else "  <- must be 100 %"
         failed |= bool(mark)
         print(f"{language:8} {domain:14} {done:5}/{total:<5} {share:6.1f} %{mark}")
+    from ecom_trainer.i18n.placeholders import placeholder_problems
+
+    for problem in placeholder_problems():  # a misspelt {name} stops the screen that shows it
+        print(problem)
+        failed = True
     return 1 if failed else 0
 
 

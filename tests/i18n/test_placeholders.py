@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from ecom_trainer.i18n.placeholders import names, placeholder_problems
 
+ROOT = Path(__file__).resolve().parents[2]
 CATALOG = r'''msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=utf-8\n"
@@ -52,3 +56,18 @@ def test_misspelt_and_missing_placeholders_are_reported_with_their_line(tmp_path
 
 def test_the_shipped_catalogs_keep_every_placeholder():
     assert placeholder_problems() == []
+
+
+def test_i18n_check_fails_on_a_misspelt_placeholder(tmp_path, monkeypatch, capsys):
+    from ecom_trainer.cli import main
+
+    (tmp_path / "translations").mkdir()
+    shutil.copytree(ROOT / "translations" / "zh_CN", tmp_path / "translations" / "zh_CN",
+                    ignore=shutil.ignore_patterns("*.mo"))
+    po = tmp_path / "translations" / "zh_CN" / "LC_MESSAGES" / "ecom_trainer.po"
+    text = po.read_text(encoding="utf-8")
+    assert "{low}到{high}位数字" in text
+    po.write_text(text.replace("{low}到{high}位数字", "{lo}到{high}位数字", 1), encoding="utf-8")
+    monkeypatch.setenv("ECOM_TRAINER_ROOT", str(tmp_path))
+    assert main(["i18n", "check"]) == 1
+    assert "{lo} is not in the English" in capsys.readouterr().out
