@@ -82,16 +82,20 @@ def test_cohort_report(qtbot, db, curriculum, centre, tmp_path, monkeypatch):  #
 
 
 def test_stop_says_what_was_not_made(qtbot, db, curriculum, centre, tmp_path, monkeypatch):  # noqa: F811
-    def stop_after_first(parent, label, work):
+    panel = make_panel(qtbot, db, curriculum, tmp_path, monkeypatch)
+    enabled = []
+
+    def stop_after_first(parent, label, work):  # as if Stop was pressed during the second file
         calls = []
+        enabled.append(panel.make_button.isEnabled())
         return work(lambda done, total: calls.append(done), lambda: len(calls) > 1)
 
     monkeypatch.setattr(reports_panel, "run_cancellable", stop_after_first)
-    panel = make_panel(qtbot, db, curriculum, tmp_path, monkeypatch)
     press(panel, "report_all")
     press(panel, "report_make")
     assert len(list(tmp_path.glob("*.pdf"))) == 2
     assert f"Stopped: {panel.learners.count() - 2} were not made" in panel.result.toPlainText()
+    assert enabled == [False] and panel.make_button.isEnabled()  # no second batch meanwhile
 
 
 def test_a_folder_that_cannot_be_written_is_said_plainly(qtbot, db, curriculum, centre, tmp_path, monkeypatch):  # noqa: F811

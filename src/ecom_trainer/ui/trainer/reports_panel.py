@@ -213,12 +213,16 @@ class ReportsPanel(QDialog):
             return write_reports(self.conn, self.curriculum, jobs, folder,
                                  progress=lambda done, total, _what: progress(done, total), cancelled=cancelled)
 
+        self.make_button.setEnabled(False)  # no second batch while this one runs
         try:
             outcome = run_cancellable(self, _("Making PDFs…"), work)
-        except OSError as exc:
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.result.setPlainText(_("The PDFs could not be saved in {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc))
+                folder=folder, reason=reason))
             return
+        finally:
+            self.make_button.setEnabled(True)
         n = len(outcome.written)
         lines = [ngettext("{n} PDF file saved in {folder}.", "{n} PDF files saved in {folder}.", n)
                  .format(n=n, folder=folder)]
