@@ -10,13 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QWidget
 
+from ecom_trainer.content.item_keys import step_key
 from ecom_trainer.content.model import Question, Step
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text
 from ecom_trainer.session import LearnerSession, Unit
 from ecom_trainer.store.db import now
 from ecom_trainer.ui.learner.quiz import QuizView
-from ecom_trainer.ui.screen import Screen
+from ecom_trainer.ui.screen import Reading, Screen
 from ecom_trainer.ui.theme import text_scale
 from ecom_trainer.ui.widgets import Picture, label, primary_button
 
@@ -60,6 +61,7 @@ class LessonPlayer(Screen):
         bottom.addWidget(self.primary)
         self.body.addLayout(bottom)
         self.quiz.answered_changed.connect(self._answer_ready)
+        self.quiz.read_aloud.connect(self.read_aloud.emit)
         self.nav.back.connect(self.on_back)
         self.session: LearnerSession | None = None
         self.unit: Unit | None = None
@@ -97,6 +99,9 @@ class LessonPlayer(Screen):
             self.nav.set_title(lesson_text(self.unit.title))
             self.counter.setText(_("Question {n} of {total}").format(n=index + 1, total=len(self.unit.questions)))
             self.stack.setCurrentWidget(self.quiz)
+            # "Practice again" mixes lessons: each question's texts belong to its own lesson
+            origins = self.unit.origins
+            self.quiz.unit_id = origins[index][1] if index < len(origins) else self.unit.unit_id
             self.quiz.show_question(item, seed=self.session.learner.id if self.session else "")
             self.primary.setText(_("Next") if self.unit.is_test else _("Check my answer"))
         self.primary.setAccessibleName(self.primary.text())
@@ -145,6 +150,12 @@ class LessonPlayer(Screen):
         if self.stack.currentWidget() is self.step_view:
             return self.step_text.text()
         return self.quiz.speech_text()
+
+    def speech_parts(self) -> list[Reading]:
+        if self.stack.currentWidget() is self.step_view:
+            assert self.unit is not None
+            return [Reading(self.step_text.text(), self.unit.unit_id, step_key(self.position))]
+        return self.quiz.speech_parts()
 
     def help_text(self) -> str:
         if self.stack.currentWidget() is self.step_view:

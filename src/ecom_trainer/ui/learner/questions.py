@@ -6,6 +6,7 @@ while the learner has not answered yet.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecom_trainer.content.item_keys import choice_key, pair_key
 from ecom_trainer.content.model import Choice, Question
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text, parse_number
+from ecom_trainer.ui.screen import Reading
 from ecom_trainer.ui.theme import MAIN_BUTTON_PX, TARGET_PX, large_text, text_scale
 from ecom_trainer.ui.widgets import OptionButton, Picture, icon, label, panel
 
@@ -44,6 +47,47 @@ def option_button(choice: Choice) -> OptionButton:
                         lesson_text(image.alt) if image else "")
 
 
+def listen_button(reading: Callable[[], Reading], emit: Callable[[list[Reading]], None]) -> QPushButton:
+    """The Listen control of one option or item: reads just that text (in the trainer's
+    recorded voice when there is one); `emit` sends it on towards the audio service."""
+    button = QPushButton()
+    button.setIcon(icon("listen"))
+    button.setIconSize(QSize(32, 32))
+    button.setMinimumSize(TARGET_PX, TARGET_PX)
+    button.setStyleSheet("padding: 2px;")  # icon only: the words beside it need the width
+    button.setToolTip(_("Listen"))
+    name_listen(button, reading().text)
+    button.clicked.connect(lambda: emit([reading()]))
+    return button
+
+
+def name_listen(button: QPushButton, text: str) -> None:
+    button.setAccessibleName(_("Listen: {text}").format(text=text))
+
+
+def listen_room() -> bool:
+    """Whether options and items get Listen buttons of their own. At 200 % text the words need
+    every pixel of width: there a tap on an option reads it, and the bar's Listen reads all."""
+    return text_scale() < 2.0
+
+
+def option_cell(tile: OptionButton, reading: Callable[[], Reading], emit: Callable[[list[Reading]], None],
+                name: str) -> QWidget:
+    """An option tile with its own Listen close beside it (so it is clear which it reads)."""
+    if not listen_room():
+        tile.clicked.connect(lambda: emit([reading()]))
+        return tile
+    button = listen_button(reading, emit)
+    button.setObjectName(name)
+    cell = QWidget()
+    row = QHBoxLayout(cell)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(tile, 1)
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+    return cell
+
+
 def unit_name(unit: str) -> str:
     return {"yuan": _("yuan"), "kg": _("kg"), "g": _("g"), "cm": _("cm"), "cm3": _("cm³"),
             "day": _("days"), "piece": _("pieces")}.get(unit, unit)
@@ -51,6 +95,7 @@ def unit_name(unit: str) -> str:
 
 class QuestionInput(QWidget):
     changed = Signal()
+    read_aloud = Signal(object)  # readings (without their unit) from an option's own Listen
 
     def __init__(self, question: Question, seed: str) -> None:
         super().__init__()
@@ -66,6 +111,10 @@ class QuestionInput(QWidget):
 
     def speech_text(self) -> str:
         return ""
+
+    def speech_parts(self) -> list[Reading]:
+        """The options after the prompt, each keyed (the unit is added by QuizView)."""
+        return []
 
 
 class ChoiceInput(QuestionInput):
@@ -86,7 +135,8 @@ class ChoiceInput(QuestionInput):
             self.group.addButton(button)
             self.buttons[option.id] = button
             button.toggled.connect(lambda *_: self.changed.emit())
-            grid.addWidget(button, i // columns, i % columns)
+            cell = option_cell(button, lambda o=option: self.reading(o), self.read_aloud.emit, f"listen_{option.id}")
+            grid.addWidget(cell, i // columns, i % columns)
         if not any(o.image for o in question.options):  # text tiles keep their height
             grid.setRowStretch(-(-len(question.options) // columns), 1)
 
@@ -98,6 +148,13 @@ class ChoiceInput(QuestionInput):
 
     def speech_text(self) -> str:
         return "; ".join(b.accessibleName() for b in self.buttons.values())
+
+    def reading(self, option: Choice) -> Reading:
+        text = lesson_text(option.text) or lesson_text(option.image.alt if option.image else "")
+        return Reading(text, "", choice_key(self.question, option))
+
+    def speech_parts(self) -> list[Reading]:
+        return [self.reading(o) for o in self.question.options]
 
 
 class TrueFalseInput(QuestionInput):
@@ -136,6 +193,7 @@ class OrderInput(QuestionInput):
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(4 if large_text() else 10)
         self.row_widgets: list[tuple[QLabel, QPushButton, QPushButton]] = []
+        self.row_listens: list[QPushButton] = []
         for i in range(len(self.order)):
             row = QHBoxLayout()
             text = label()
@@ -146,6 +204,11 @@ class OrderInput(QuestionInput):
                 button.setObjectName(f"{'up' if step < 0 else 'down'}_{i}")
                 button.clicked.connect(lambda _c=False, i=i, step=step: self.move(i, step))
             row.addWidget(text, 1)
+            if listen_room():
+                listen = listen_button(lambda i=i: self.reading(i), self.read_aloud.emit)
+                listen.setObjectName(f"listen_{i}")
+                self.row_listens.append(listen)
+                row.addWidget(listen)
             row.addWidget(up)
             row.addWidget(down)
             self.rows.addLayout(row)
@@ -162,6 +225,8 @@ class OrderInput(QuestionInput):
     def _refresh(self) -> None:
         for i, (text, up, down) in enumerate(self.row_widgets):
             text.setText(f"{CIRCLED[i]}  {lesson_text(self.items[self.order[i]].text)}")
+            if self.row_listens:
+                name_listen(self.row_listens[i], self.reading(i).text)
             up.setEnabled(i > 0)
             down.setEnabled(i < len(self.order) - 1)
 
@@ -170,6 +235,46 @@ class OrderInput(QuestionInput):
 
     def speech_text(self) -> str:
         return "; ".join(lesson_text(self.items[i].text) for i in self.order)
+
+    def reading(self, row: int) -> Reading:
+        """The item now in `row` (the learner moves them)."""
+        item = self.items[self.order[row]]
+        return Reading(lesson_text(item.text), "", choice_key(self.question, item))
+
+    def speech_parts(self) -> list[Reading]:
+        return [self.reading(i) for i in range(len(self.order))]
+
+
+class Keypad(QWidget):
+    """Big number keys that type into a field (also used by the hands-on practice screens).
+
+    Two wide rows rather than a phone's 4 x 3 by default: a centre PC's screen is wide, not tall,
+    and at 200 % text a tall keypad would push the question off the screen. The keys take no
+    focus, so the field keeps it and a keyboard types straight into it.
+    """
+
+    KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", ".", "⌫")
+
+    def __init__(self, field: QLineEdit | None = None, columns: int = 6) -> None:
+        super().__init__()
+        self.field = field
+        pad = QGridLayout(self)
+        pad.setContentsMargins(0, 0, 0, 0)
+        pad.setSpacing(8)
+        for i, key in enumerate(self.KEYS):
+            button = QPushButton(key)
+            button.setObjectName(f"key_{'back' if key == '⌫' else key}")
+            button.setAccessibleName(_("Delete") if key == "⌫" else key)
+            button.setMinimumSize(MAIN_BUTTON_PX + 8, MAIN_BUTTON_PX)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _c=False, k=key: self.press(k))
+            pad.addWidget(button, i // columns, i % columns)
+
+    def press(self, key: str) -> None:
+        if self.field is None or not self.field.isEnabled():
+            return
+        text = self.field.text()
+        self.field.setText(text[:-1] if key == "⌫" else text + key)
 
 
 class NumericInput(QuestionInput):
@@ -190,25 +295,12 @@ class NumericInput(QuestionInput):
         outer.addLayout(field_row)
         self.hint = label(role="muted")
         outer.addWidget(self.hint)
-        # Two wide rows rather than a phone's 4 x 3: a centre PC's screen is wide, not tall, and
-        # at 200 % text a tall keypad would push the question off the screen.
-        pad = QGridLayout()
-        pad.setSpacing(8)
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", ".", "⌫"]
-        for i, key in enumerate(keys):
-            button = QPushButton(key)
-            button.setObjectName(f"key_{'back' if key == '⌫' else key}")
-            button.setAccessibleName(_("Delete") if key == "⌫" else key)
-            button.setMinimumSize(MAIN_BUTTON_PX + 8, MAIN_BUTTON_PX)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _c=False, k=key: self.press(k))
-            pad.addWidget(button, i // 6, i % 6)
-        outer.addLayout(pad)
+        self.keypad = Keypad(self.field)
+        outer.addWidget(self.keypad)
         outer.addStretch(1)
 
     def press(self, key: str) -> None:
-        text = self.field.text()
-        self.field.setText(text[:-1] if key == "⌫" else text + key)
+        self.keypad.press(key)
 
     def answer(self) -> object | None:
         text = self.field.text().strip()
@@ -247,8 +339,12 @@ class MatchInput(QuestionInput):
         self.current_text.setObjectName("match_current")
         current_box.addWidget(self.current_picture, 1)
         current_box.addWidget(self.current_text, 3)
+        self.current_listen = listen_button(self.current_reading, self.read_aloud.emit)
+        self.current_listen.setObjectName("listen_current")
+        self.current_listen.setVisible(listen_room())
         top.addWidget(self.previous_item)
         top.addWidget(self.current, 1)
+        top.addWidget(self.current_listen)
         top.addWidget(self.next_item)
         outer.addLayout(top)
         self.position = label(role="muted")
@@ -266,7 +362,9 @@ class MatchInput(QuestionInput):
             button.clicked.connect(lambda _c=False, rid=right.id: self.pick(rid))
             self.group.addButton(button)
             self.right_buttons[right.id] = button
-            grid.addWidget(button, i // columns, i % columns)
+            cell = option_cell(button, lambda r=right: self.right_reading(r), self.read_aloud.emit,
+                               f"listen_right_{right.id}")
+            grid.addWidget(cell, i // columns, i % columns)
         self.right_texts = {rid: b.caption.text() for rid, b in self.right_buttons.items()}
         outer.addLayout(grid)
         outer.addStretch(1)
@@ -291,6 +389,7 @@ class MatchInput(QuestionInput):
             self.current_picture.set_picture(left.image.path, lesson_text(left.image.alt))
         self.position.setText(_("Item {n} of {total}: which one goes with it?").format(
             n=self.index + 1, total=len(self.lefts)))
+        name_listen(self.current_listen, lesson_text(left.text))
         self.previous_item.setEnabled(self.index > 0)
         self.next_item.setEnabled(self.index < len(self.lefts) - 1)
         self._refresh()
@@ -324,6 +423,17 @@ class MatchInput(QuestionInput):
 
     def speech_text(self) -> str:
         return "; ".join([self.current_text.text(), *self.right_texts.values()])
+
+    def current_reading(self) -> Reading:
+        left = self.lefts[self.index]  # a pair's sides share its index as their id
+        return Reading(lesson_text(left.text), "", pair_key(self.question.id, int(left.id), "left"))
+
+    def right_reading(self, right: Choice) -> Reading:
+        return Reading(lesson_text(right.text), "", pair_key(self.question.id, int(right.id), "right"))
+
+    def speech_parts(self) -> list[Reading]:
+        rights = {r.id: r for _l, r in self.question.pairs}
+        return [self.current_reading(), *(self.right_reading(rights[rid]) for rid in self.right_buttons)]
 
 
 INPUTS: dict[str, type[QuestionInput]] = {

@@ -8,11 +8,13 @@ import unicodedata
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from ecom_trainer.content.item_keys import explanation_key, prompt_key
 from ecom_trainer.content.model import Question
 from ecom_trainer.i18n import format_money, format_number, lesson_text
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.session import Feedback
 from ecom_trainer.ui.learner.questions import QuestionInput, make_input, unit_name
+from ecom_trainer.ui.screen import Reading
 from ecom_trainer.ui.theme import large_text
 from ecom_trainer.ui.widgets import Picture, label, panel
 
@@ -81,6 +83,7 @@ class QuizView(QWidget):
     room for it even at 200 % text."""
 
     answered_changed = Signal(bool)  # whether the learner has given an answer yet
+    read_aloud = Signal(object)  # readings from an option's own Listen, with their unit
 
     def __init__(self) -> None:
         super().__init__()
@@ -116,6 +119,7 @@ class QuizView(QWidget):
         self.question: Question | None = None
         self.spoken: list[str] = []
         self.more = False  # a second page of feedback is waiting
+        self.unit_id = ""  # the lesson or test the question's texts belong to (for recordings)
 
     def show_question(self, question: Question, seed: str) -> None:
         self.question = question
@@ -130,6 +134,7 @@ class QuizView(QWidget):
         self.input = make_input(question, seed)
         self.input.setObjectName("question_input")
         self.input.changed.connect(lambda: self.answered_changed.emit(self.answer() is not None))
+        self.input.read_aloud.connect(lambda parts: self.read_aloud.emit(self._in_unit(parts)))
         self.middle.addWidget(self.input, 5)
         self.input.show()  # a widget added to a visible layout is otherwise shown only later, queued
         self.feedback.hide()
@@ -202,3 +207,19 @@ class QuizView(QWidget):
         else:
             parts = [self.prompt.text(), self.input.speech_text() if self.input else ""]
         return ". ".join(p for p in parts if p)
+
+    def _in_unit(self, parts: list[Reading]) -> list[Reading]:
+        return [p._replace(unit_id=self.unit_id) if p.key else p for p in parts]
+
+    def speech_parts(self) -> list[Reading]:
+        """As speech_text, each lesson text with its key: the prompt, the options, the explanation."""
+        assert self.question is not None
+        qid = self.question.id
+        if self.feedback.isVisible():
+            said = [self.verdict.text().lstrip("✓✗◐ "), *(self.spoken or [self.given.text()])]
+            parts = [Reading(t) for t in said if t]
+            if self.explanation.text():
+                parts.append(Reading(self.explanation.text(), self.unit_id, explanation_key(qid)))
+            return parts
+        inputs = self.input.speech_parts() if self.input else []
+        return self._in_unit([Reading(self.prompt.text(), "", prompt_key(qid)), *inputs])
