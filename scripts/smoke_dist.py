@@ -159,7 +159,7 @@ def glibc_needed(bundle: Path) -> str | None:
 
 
 def main(argv: list[str]) -> int:
-    bundle = Path(argv[1]) if len(argv) > 1 else ROOT / "dist" / "ecom-trainer"
+    bundle = (Path(argv[1]) if len(argv) > 1 else ROOT / "dist" / "ecom-trainer").resolve()  # runs elsewhere
     with tempfile.TemporaryDirectory(prefix="ecom-trainer-smoke-") as scratch:
         try:
             check(bundle, Path(scratch))

@@ -57,6 +57,8 @@ def _checks(window) -> list[str]:
         raise SmokeTestFailed(f"cannot draw {icon}")
     found.append("SVG icons draw")
 
+    found.append(_check_charts())
+
     software = QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_UseSoftwareOpenGL)
     found.append(f"rendering {'software' if software else 'default'}"
                  f" (QT_OPENGL={os.environ.get('QT_OPENGL', '')})")
@@ -100,3 +102,19 @@ def _check_languages(window, curriculum) -> str:
     return (f"languages {', '.join(languages)}; {REQUIRED_LANGUAGE}: {counts[0]} UI + {counts[1]} lesson "
             f"messages, {translated} lesson titles, picker says {title!r}")
 
+
+def _check_charts() -> str:
+    """The trainer's charts (pyqtgraph and numpy, with their compiled parts) draw in this build."""
+    import importlib
+
+    try:  # by name: a plain import here would make PyInstaller bundle it whether or not it is used
+        pyqtgraph = importlib.import_module("pyqtgraph")
+    except ImportError:
+        return "no chart library"
+    plot = pyqtgraph.PlotWidget()
+    plot.plot([1, 2, 3], [1, 3, 2])
+    plot.resize(200, 120)
+    if plot.grab().isNull():
+        raise SmokeTestFailed("a pyqtgraph chart does not draw")
+    plot.deleteLater()
+    return f"charts draw (pyqtgraph {pyqtgraph.__version__})"
