@@ -115,6 +115,7 @@ def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
         window.stack.addWidget(overview)
         window.stack.setCurrentWidget(overview)
         shoot(window, app, out, f"{tag}-15-trainer-overview")
+        shoot_voices(window, app, conn, curriculum, out, f"{tag}-15b-trainer-voices")
         window.close()
         conn.close()
         # a real installation's first start: the centre's name and a trainer PIN
@@ -125,6 +126,31 @@ def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
         shoot(first, app, out, f"{tag}-16-first-start-setup")
         first.close()
         fresh.close()
+
+
+def shoot_voices(window, app: QApplication, conn, curriculum, out: Path, name: str) -> None:
+    """The Voices page with a lesson chosen, two of its texts recorded and one selected."""
+    import wave
+
+    from ecom_trainer.content.item_keys import lesson_texts
+    from ecom_trainer.store.recordings import save_recording
+    from ecom_trainer.ui.trainer.voices import VoicesScreen
+
+    lesson = curriculum.lessons_of(curriculum.tracks[0])[0]
+    take = Path(tempfile.mkdtemp()) / "take.wav"
+    with wave.open(str(take), "wb") as w:  # 2.4 s of silence stands in for a trainer's voice
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(bytes(2 * 8000 * 12 // 5))
+    for text in lesson_texts(lesson)[:2]:
+        save_recording(conn, lesson.id, text.key, i18n.current_language(), take, 2400)
+    voices = VoicesScreen(conn, curriculum)
+    window.stack.addWidget(voices)
+    window.stack.setCurrentWidget(voices)
+    voices.choose_unit(lesson.id)
+    voices.table.selectRow(1)
+    shoot(window, app, out, name)
 
 
 def finish_listing(conn, curriculum, learner_id: str, wrong_at_end: int) -> None:

@@ -120,6 +120,12 @@ def known_keys(curriculum: Curriculum) -> dict[str, set[str]]:
             for unit_id, _title, _kind in units(curriculum)}
 
 
+def source_texts(curriculum: Curriculum) -> dict[tuple[str, str], str]:
+    """(unit id, item key) -> the source text: written into a voices file for the record."""
+    return {(unit_id, t.key): t.text for unit_id, _title, _kind in units(curriculum)
+            for t in unit_texts(curriculum, unit_id) or []}
+
+
 def pack_audio(curriculum: Curriculum, unit_id: str, key: str) -> Path | None:
     """The recording a lesson pack ships for a step (`audio:` in lesson.yaml), spoken in the
     pack's source language; None for other texts."""

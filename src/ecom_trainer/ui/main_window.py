@@ -269,9 +269,24 @@ class MainWindow(QMainWindow):
             close()
             self._show_overview()
 
+        def open_voices() -> None:
+            from ecom_trainer.ui.trainer.voices import VoicesScreen
+
+            voices = VoicesScreen(self.conn, self.curriculum)
+            self.stack.addWidget(voices)
+
+            def back() -> None:
+                self.stack.setCurrentWidget(overview)
+                self.stack.removeWidget(voices)
+                voices.deleteLater()
+
+            voices.close_requested.connect(back)
+            self.stack.setCurrentWidget(voices)
+
         overview.close_requested.connect(leave)
         overview.settings_changed.connect(settings_changed)
         overview.data_requested.connect(open_data_panel)
+        overview.voices_requested.connect(open_voices)
         self.stack.setCurrentWidget(overview)
 
     def next_language(self) -> None:

@@ -40,6 +40,7 @@ class TrainerOverview(QWidget):
     learners_changed = Signal()
     settings_changed = Signal()  # text size, colours or language: the window rebuilds its screens
     data_requested = Signal()  # backups and progress files
+    voices_requested = Signal()  # record the lessons' texts in a trainer's voice
 
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum) -> None:
         super().__init__()
@@ -48,6 +49,10 @@ class TrainerOverview(QWidget):
         top = QHBoxLayout()
         self.title = label(role="title")
         top.addWidget(self.title, 1)
+        voices = QPushButton(_("Voices"))
+        voices.setObjectName("trainer_voices")
+        voices.clicked.connect(self.voices_requested.emit)
+        top.addWidget(voices)
         data = QPushButton(_("Data and backups"))
         data.setObjectName("trainer_data")
         data.clicked.connect(self.data_requested.emit)
