@@ -56,7 +56,7 @@ def run_spec(root: Path, binaries=(), datas=()) -> dict:
         calls["collect"] = (args, options)
 
     namespace = {"Analysis": Analysis, "PYZ": lambda *a, **k: "pyz", "EXE": exe, "COLLECT": collect,
-                 "SPECPATH": str(root / "packaging")}
+                 "SPECPATH": str(root / "packaging"), "workpath": str(root / "build")}
     exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), namespace)
     calls["a"] = namespace["a"]
     return calls
@@ -142,6 +142,24 @@ def test_a_wheel_carries_the_data_folders_where_paths_looks_for_them(monkeypatch
                 assert f"{prefix}/{path.relative_to(ROOT).as_posix()}" in installed, path
     assert f"{prefix}/translations/zh_CN/LC_MESSAGES/lessons.po" in installed
     assert not any(name.endswith(".pot") for name in installed)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("strip"), reason="Linux strip")
+def test_only_pythons_own_libraries_lose_their_debug_symbols(tmp_path):
+    import _json
+
+    import PySide6.QtCore
+
+    python_module = Path(_json.__file__)
+    qt_module = Path(PySide6.QtCore.__file__)
+    binaries = [("python3.11/lib-dynload/" + python_module.name, str(python_module), "EXTENSION"),
+                ("PySide6/" + qt_module.name, str(qt_module), "EXTENSION")]
+    root = copy_tree(tmp_path)
+    calls = run_spec(root, binaries)
+    (_, stripped, _), (_, untouched, _) = calls["a"].binaries
+    assert untouched == str(qt_module)  # site-packages (numpy's OpenBLAS breaks when stripped)
+    assert Path(stripped).parent.is_relative_to(root / "build" / "python-stripped")
+    assert Path(stripped).stat().st_size <= python_module.stat().st_size
 
 
 # ------------------------------------------------------------------ --smoke-test from a checkout

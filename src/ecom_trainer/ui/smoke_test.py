@@ -106,11 +106,14 @@ def _check_languages(window, curriculum) -> str:
 def _check_charts() -> str:
     """The trainer's charts (pyqtgraph and numpy, with their compiled parts) draw in this build."""
     import importlib
+    import importlib.util
 
+    if importlib.util.find_spec("pyqtgraph") is None:
+        return "no chart library"
     try:  # by name: a plain import here would make PyInstaller bundle it whether or not it is used
         pyqtgraph = importlib.import_module("pyqtgraph")
-    except ImportError:
-        return "no chart library"
+    except ImportError as exc:  # in the build but broken, e.g. numpy's compiled parts
+        raise SmokeTestFailed(f"the chart library does not load: {exc}") from exc
     plot = pyqtgraph.PlotWidget()
     plot.plot([1, 2, 3], [1, 3, 2])
     plot.resize(200, 120)
