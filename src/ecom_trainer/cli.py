@@ -10,6 +10,7 @@
     ecom-trainer [--db FILE] backup | backups             make a backup now / list the backups
     ecom-trainer [--db FILE] restore [BACKUP] [--yes]     put a backup in place (the current file is kept)
     ecom-trainer [--db FILE] sync export|import BUNDLE    carry progress between PCs
+    ecom-trainer [--db FILE] voices export|import FILE    trainers' recorded voices, one file with the lessons
     ecom-trainer [--db FILE] report learner|cohort ID --out FILE.pdf      a PDF report
     ecom-trainer [--db FILE] certificate issue LEARNER TRACK --out FILE.pdf
     ecom-trainer [--db FILE] certificate verify CODE      whose certificate a code is
@@ -167,6 +168,35 @@ def _sync(db_path: Path, action: str, bundle: Path) -> int:
     return 0
 
 
+def _voices(db_path: Path, action: str, file: Path, lessons: Path | None) -> int:
+    from ecom_trainer.content import load_curriculum
+    from ecom_trainer.content.item_keys import known_keys, source_texts
+    from ecom_trainer.paths import lessons_dir
+    from ecom_trainer.store.db import DatabaseError, open_database
+    from ecom_trainer.sync.voices import VoicesError, export_voices, import_voices
+
+    try:
+        conn = open_database(db_path)
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    curriculum = load_curriculum(lessons or lessons_dir())  # the pack the voices belong to
+    if action == "export":
+        count = export_voices(conn, file, source_texts(curriculum))
+        print(f"Wrote {file}: {count} recorded voices.")
+        return 0
+    try:
+        report = import_voices(conn, file, known_keys(curriculum))
+    except VoicesError as exc:
+        print(f"Refused: {exc}", file=sys.stderr)
+        return 1
+    print(f"Imported {file}: {report.added} new voices, {report.replaced} replaced by newer ones, "
+          f"{report.kept} kept (the same or newer here).")
+    for skipped in report.skipped:
+        print(f"Skipped, this lesson pack has no such text: {skipped}")
+    return 0
+
+
 def _find_learner(conn, text: str) -> str | None:
     """A learner by id, or by a name only one learner has."""
     from ecom_trainer.store.learners import get_learner, list_learners
@@ -279,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     sync = commands.add_parser("sync", help="carry progress between PCs with a bundle file")
     sync.add_argument("action", choices=["export", "import"])
     sync.add_argument("bundle", type=Path)
+    voices = commands.add_parser("voices", help="trainers' recorded voices in one file, to go with the lessons")
+    voices.add_argument("action", choices=["export", "import"])
+    voices.add_argument("file", type=Path, help="a .ecomvoices file")
     i18n = commands.add_parser("i18n", help="translations")
     i18n.add_subparsers(dest="action", required=True).add_parser("check", help="completeness per locale")
     report = commands.add_parser("report", help="a PDF report of a learner or a cohort (in --language)")
@@ -318,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
         return _restore(db_path, args.backup, args.yes)
     if args.command == "sync":
         return _sync(db_path, args.action, args.bundle)
+    if args.command == "voices":
+        return _voices(db_path, args.action, args.file, args.lessons)
     if args.command in ("report", "certificate"):
         return _reports(db_path, args)
 

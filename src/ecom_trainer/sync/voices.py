@@ -177,11 +177,12 @@ def read_voices(source: Path, known: dict[str, set[str]]) -> tuple[zipfile.ZipFi
     """Check the whole file; returns the open archive, the entries to import and the names of
     those skipped. Raises VoicesError (and closes the archive) on any problem."""
     try:
-        if source.stat().st_size > MAX_FILE_BYTES:
-            raise VoicesError(f"{source.name}: too large for a voices file")
-        archive = zipfile.ZipFile(source)
+        too_large = source.stat().st_size > MAX_FILE_BYTES
+        archive = None if too_large else zipfile.ZipFile(source)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise VoicesError(f"{source.name}: cannot be read as a voices file ({exc})") from None
+        raise VoicesError(f"{source.name}: cannot be read as a voices file ({exc}). Nothing was changed.") from None
+    if archive is None:
+        raise VoicesError(f"{source.name}: too large for a voices file. Nothing was changed.")
     try:
         infos = _check_archive(source, archive)
         entries = _manifest(source, archive, infos)

@@ -371,7 +371,8 @@ class VoicesScreen(QWidget):
         try:
             report = run_with_progress(self, _("Adding…"), lambda: import_voices(self.conn, source, known))
         except VoicesError as exc:
-            self.status.setText(_("This file was not used; nothing changed.") + " " + str(exc))
+            detail = str(exc).removesuffix(" Nothing was changed.")  # said already, in the trainer's language
+            self.status.setText(_("This file was not used; nothing changed.") + " " + detail)
             return
         message = _("{new} voices added, {replaced} replaced, {kept} already here.").format(
             new=report.added, replaced=report.replaced, kept=report.kept)
