@@ -73,6 +73,8 @@ def run(line):
         tts.say(command["say"])
     elif "stop" in command:
         tts.stop()
+    elif "quit" in command:
+        app.quit()
 
 commands = Commands()
 commands.line.connect(run)
@@ -82,7 +84,6 @@ def read():
         commands.line.emit(line)
     commands.line.emit('{"quit": 1}')  # the program closed our stdin: it is gone
 
-commands.line.connect(lambda line: app.quit() if '"quit"' in line else None)
 threading.Thread(target=read, daemon=True).start()
 send(event="ready", voices=voices)
 app.exec()
