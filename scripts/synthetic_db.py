@@ -17,11 +17,13 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from ecom_trainer.assess.mastery import guess_lookup
 from ecom_trainer.content.loader import load_curriculum
 from ecom_trainer.paths import lessons_dir
 from ecom_trainer.store.centre import set_up_centre
 from ecom_trainer.store.db import open_database
 from ecom_trainer.store.device import device_id
+from ecom_trainer.store.summaries import refresh_stale
 
 START = datetime(2024, 9, 2, 8, 0, tzinfo=UTC)
 
@@ -91,6 +93,9 @@ def make_synthetic(path: Path, learners: int = 5000, answers: int = 1_000_000, s
     conn.executemany("INSERT OR REPLACE INTO progress (learner_id, unit_id, position, status, updated_at, "
                      "completed_at) VALUES (?, ?, ?, ?, ?, ?)", progress_rows)
     conn.execute("COMMIT")
+    # Written around record_attempt, so every learner starts stale: build the summaries once.
+    conn.executemany("INSERT OR IGNORE INTO summary_stale VALUES (?)", ((r[0],) for r in learner_rows))
+    refresh_stale(conn, guess_lookup(curriculum))
     conn.execute("ANALYZE")
     conn.close()
     return path

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from ecom_trainer import i18n
 from ecom_trainer.i18n import gettext as _
@@ -283,11 +283,35 @@ class MainWindow(QMainWindow):
             voices.close_requested.connect(back)
             self.stack.setCurrentWidget(voices)
 
+        def open_dashboard() -> None:
+            self._show_dashboard(back_to=overview)
+
         overview.close_requested.connect(leave)
+        overview.dashboard_requested.connect(open_dashboard)
         overview.settings_changed.connect(settings_changed)
         overview.data_requested.connect(open_data_panel)
         overview.voices_requested.connect(open_voices)
         self.stack.setCurrentWidget(overview)
+
+    def _show_dashboard(self, back_to: QWidget) -> None:
+        from ecom_trainer.ui.trainer.dashboard import DashboardScreen  # pyqtgraph: only now
+
+        dashboard = DashboardScreen(self.conn, self.curriculum)
+        self.stack.addWidget(dashboard)
+
+        def close() -> None:
+            self.stack.setCurrentWidget(back_to)
+            self.stack.removeWidget(dashboard)
+            dashboard.deleteLater()
+
+        def open_learner(learner_id: str) -> None:
+            from ecom_trainer.ui.trainer.learner_detail import LearnerDetail
+
+            LearnerDetail(self.conn, self.curriculum, learner_id, self).exec()
+
+        dashboard.close_requested.connect(close)
+        dashboard.learner_requested.connect(open_learner)
+        self.stack.setCurrentWidget(dashboard)
 
     def next_language(self) -> None:
         language = self.picker.next_language

@@ -41,6 +41,7 @@ class TrainerOverview(QWidget):
     settings_changed = Signal()  # text size, colours or language: the window rebuilds its screens
     data_requested = Signal()  # backups and progress files
     voices_requested = Signal()  # record the lessons' texts in a trainer's voice
+    dashboard_requested = Signal()
 
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum) -> None:
         super().__init__()
@@ -49,6 +50,10 @@ class TrainerOverview(QWidget):
         top = QHBoxLayout()
         self.title = label(role="title")
         top.addWidget(self.title, 1)
+        dashboard = QPushButton(_("Dashboard"))
+        dashboard.setObjectName("trainer_dashboard")
+        dashboard.clicked.connect(self.dashboard_requested.emit)
+        top.addWidget(dashboard)
         voices = QPushButton(_("Voices"))
         voices.setObjectName("trainer_voices")
         voices.clicked.connect(self.voices_requested.emit)

@@ -1,0 +1,54 @@
+"""The trainer's dashboard on the demo centre: what the screen shows equals the exported files."""
+
+from __future__ import annotations
+
+import csv
+import sys
+
+from PySide6.QtCore import Qt
+
+from ecom_trainer.i18n import parse_number
+from ecom_trainer.store.summaries import stale_count
+from ecom_trainer.ui.trainer.dashboard import DashboardScreen
+
+
+def _screen_cells(model) -> list[list[str]]:
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def _same(screen: str, exported: str) -> bool:
+    if screen == "–":
+        return exported == ""
+    try:
+        return abs(parse_number(screen) - float(exported)) < 1e-9
+    except ValueError:
+        return screen == exported
+
+
+def test_dashboard_opens_from_the_trainer_page_and_equals_its_csv(window, qtbot, tmp_path, db):
+    from PySide6.QtWidgets import QPushButton
+
+    window._show_overview()
+    overview = window.stack.currentWidget()
+    qtbot.mouseClick(overview.findChild(QPushButton, "trainer_dashboard"), Qt.MouseButton.LeftButton)
+    screen = window.stack.currentWidget()
+    assert isinstance(screen, DashboardScreen)
+    assert "pyqtgraph" in sys.modules
+    assert stale_count(db) == 0  # the demo's answers were summed up on opening
+    assert screen.models["mastery"].rowCount() == len(screen.data.people) == 6
+    written = screen._export_csv(tmp_path)
+    assert len(written) == len(screen.data.tables())
+    for table in screen.data.tables():
+        rows = list(csv.reader((tmp_path / f"{table.name}.csv").open(encoding="utf-8-sig")))
+        assert rows[0] == table.headers
+        cells = _screen_cells(screen.models[table.name])
+        assert len(cells) == len(rows) - 1, table.name
+        for shown, exported in zip(cells, rows[1:], strict=True):
+            for a, b in zip(shown, exported, strict=True):
+                assert _same(a, b), (table.name, a, b)
+    assert any(r[2] is not None for r in screen.data.pre_post.rows)  # the demo took first quizzes
+    # and the chart draws those same numbers: first-quiz bars, one per skill with answers
+    bars = [i for i in screen.charts["pre_post"].getPlotItem().items if hasattr(i, "opts") and "height" in i.opts]
+    exported = list(csv.reader((tmp_path / "pre_post.csv").open(encoding="utf-8-sig")))[1:]
+    pre = [float(r[2] or 0) for r in exported if r[2] or r[3]]
+    assert [float(h) for h in bars[0].opts["height"]] == pre and any(pre)
