@@ -397,3 +397,8 @@ def test_a_conversation_is_scored_per_message():
     assert result.parts[2].findings[0].data["reason"] == "off_platform"
     assert result.parts[2].skills == ("D1",)
     assert rubric.score_scam(CHAT, {"m2": "fake_refund", "m3": "off_platform"}).score == 1.0
+
+
+@pytest.mark.parametrize(("score", "count"), [(1.0, 3), (0.9, 3), (0.89, 2), (0.6, 2), (0.59, 1), (0.0, 1)])
+def test_stars_never_fewer_than_one(score, count):
+    assert rubric.stars(score) == count

@@ -75,7 +75,8 @@ def write(tmp_path, text: str):
 
 
 def test_a_broken_task_is_left_out_with_its_line_and_the_others_load(tmp_path):
-    for folder in ("listing-main-photo", "_practice", "tracks/images"):  # the pictures it names
+    for folder in ("listing-main-photo", "_practice", "tracks/images", "logistics-packing", "logistics-shipping-cost",
+                   "money-scams"):  # the pictures it names
         shutil.copytree(lessons_dir() / folder, tmp_path / folder)
     good = (lessons_dir() / "practice.yaml").read_text(encoding="utf-8")
     broken = good.replace("    divisor: 6000\n", "    divisor: lots\n", 1)

@@ -410,3 +410,8 @@ def score_scam(conversation: Conversation, marks: Mapping[str, str]) -> Practice
     parts = tuple(score_message(m, marks.get(m.id) if m.id in marks else None)
                   for m in conversation.messages)
     return PracticeResult(_mean(parts), parts)
+
+
+def stars(score: float) -> int:
+    """Stars for a finished task, never none (a try always earns one): 3 from 0.9, 2 from 0.6."""
+    return 3 if score >= 0.9 - EPSILON else 2 if score >= 0.6 - EPSILON else 1

@@ -200,6 +200,7 @@ class Practice:
     shipping: Shipping | None = None
     rehearsal: Rehearsal | None = None
     scam: Scam | None = None
+    images: dict[str, Media] = field(default_factory=dict)  # each task's picture on its card
     problems: list[Problem] = field(default_factory=list)
 
     def task(self, name: str) -> object | None:
@@ -398,9 +399,12 @@ def load_practice(folder: Path) -> Practice:
         if name not in data:
             continue
         c = _Checker(file, located)
-        m = c.mapping(data[name], (name,), allowed[name])
+        m = c.mapping(data[name], (name,), allowed[name] | {"image", "alt"})
         task = builders[name](c, m) if m is not None else None
+        image = c.image(m, (name,), file.parent, required=False) if m is not None else None
         practice.problems.extend(c.problems)
         if not c.problems:
             setattr(practice, name, task)
+            if image is not None:
+                practice.images[name] = image
     return practice

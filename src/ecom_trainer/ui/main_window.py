@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
                           self.curriculum.source_language)
         self.apply_direction()
         screens = [self.picker]
-        for name in ("home", "track", "player", "result"):
+        for name in ("home", "track", "player", "result", "practice", "practice_task"):
             if name in self.__dict__:
                 screens.append(self.__dict__.pop(name))
         for screen in screens:
@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.home.open_track.connect(self.open_track)
         self.home.continue_unit.connect(self.continue_unit)
         self.home.practice_again.connect(self.practice_again)
+        self.home.open_practice.connect(self.open_practice)
         self.track.nav.home.connect(self.show_home)
         self.track.open_unit.connect(self.open_unit)
         self.player.nav.home.connect(self.leave_unit)
@@ -221,6 +222,35 @@ class MainWindow(QMainWindow):
         unit = self.session.review_unit()
         if unit is not None:
             self.start_unit(unit, 0)
+
+    def open_practice(self) -> None:
+        """The hands-on practice menu (built on first need, like the other learner screens)."""
+        from ecom_trainer.ui.learner.practice.menu import PracticeMenu
+
+        assert self.session is not None
+        if "practice" not in self.__dict__:
+            self.practice = PracticeMenu()
+            self._add(self.practice)
+            self.practice.nav.home.connect(self.show_home)
+            self.practice.open_task.connect(self.open_practice_task)
+        self.practice.show_session(self.session)
+        self.stack.setCurrentWidget(self.practice)
+
+    def open_practice_task(self, name: str) -> None:
+        """A fresh screen for each task opened; the one before goes."""
+        from ecom_trainer.ui.learner.practice.menu import task_screen
+
+        assert self.session is not None and self.practice.practice is not None
+        old = self.__dict__.pop("practice_task", None)
+        self.practice_task = task_screen(name, self.practice.practice)
+        self._add(self.practice_task)
+        self.practice_task.nav.home.connect(self.show_home)
+        self.practice_task.back_to_menu.connect(self.open_practice)
+        self.practice_task.start(self.session)
+        self.stack.setCurrentWidget(self.practice_task)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
 
     def start_unit(self, unit: Unit, position: int) -> None:
         assert self.session is not None

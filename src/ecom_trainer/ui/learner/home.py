@@ -1,12 +1,15 @@
-"""Home: hello, "continue where you left off", "practice again", and the four tracks."""
+"""Home: hello, "continue where you left off", "practice again", the four tracks, and hands-on
+practice (a card beside the tracks; at large text a button beside "practice again", where a
+fifth tile would not fit)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text, ngettext
+from ecom_trainer.paths import resources_dir
 from ecom_trainer.session import LearnerSession
 from ecom_trainer.ui.screen import Screen
 from ecom_trainer.ui.theme import large_text
@@ -17,6 +20,7 @@ class HomeScreen(Screen):
     open_track = Signal(str)
     continue_unit = Signal()
     practice_again = Signal()
+    open_practice = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -30,7 +34,14 @@ class HomeScreen(Screen):
         # side by side, or one above the other when big text would not fit two in a row
         row = QVBoxLayout() if large_text() else QHBoxLayout()
         row.addWidget(self.continue_button, 1)
-        row.addWidget(self.review_button, 1)
+        self.practice_button = primary_button("", "parcel")
+        self.practice_button.setObjectName("practice_button")
+        self.practice_button.clicked.connect(self.open_practice.emit)
+        self.pair = QHBoxLayout()
+        self.pair.addWidget(self.review_button, 1)
+        self.pair.addWidget(self.practice_button, 1)
+        self.practice_button.setVisible(large_text())
+        row.addLayout(self.pair, 1)
         self.body.addLayout(row)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -51,9 +62,12 @@ class HomeScreen(Screen):
         self.review_button.setText(ngettext("Practice again: {n} question", "Practice again: {n} questions",
                                             due).format(n=due))
         self.review_button.setAccessibleName(self.review_button.text())
+        self._show_practice_button(due > 0)
         while self.grid.count():
             self.grid.takeAt(0).widget().deleteLater()
-        for i, track in enumerate(session.curriculum.tracks):
+        tracks = session.curriculum.tracks
+        columns = 2 if large_text() or len(tracks) < 4 else 3  # the tracks and the practice card
+        for i, track in enumerate(tracks):
             state = session.track_state(track)
             done = len(state.lessons_done)
             status = ngettext("{done} of {total} lesson done", "{done} of {total} lessons done",
@@ -63,12 +77,36 @@ class HomeScreen(Screen):
             tile.setCheckable(False)
             tile.setObjectName(f"track_{track.id}")
             tile.clicked.connect(lambda _c=False, tid=track.id: self.open_track.emit(tid))
-            self.grid.addWidget(tile, i // 2, i % 2)
+            self.grid.addWidget(tile, i // columns, i % columns)
+        if not large_text():
+            title = _("Hands-on practice")
+            what = _("Listing, packing, shipping, live selling, scams")
+            card = OptionButton(f"{title}\n{what}", resources_dir() / "illustrations" / "practice.svg", title)
+            card.setCheckable(False)
+            card.setObjectName("practice_card")
+            card.clicked.connect(self.open_practice.emit)
+            self.grid.addWidget(card, len(tracks) // columns, len(tracks) % columns)
+
+    def _show_practice_button(self, beside_review: bool) -> None:
+        """At large text: the button's words, or only its picture when it shares the row with
+        'practice again' and both would not fit (the name is still read aloud)."""
+        text = _("Hands-on practice")
+        self.practice_button.setAccessibleName(text)
+        self.practice_button.setToolTip(text)
+        self.practice_button.setText(text)
+        self.review_button.ensurePolished()
+        self.practice_button.ensurePolished()
+        room = self.window().width() - 2 * self.body.spacing() - 48
+        if beside_review and self.review_button.sizeHint().width() + self.practice_button.sizeHint().width() > room:
+            self.practice_button.setText("")  # the picture alone, drawn larger
+        alone = not self.practice_button.text()
+        self.practice_button.setIconSize(QSize(56, 56) if alone else QSize(36, 36))
+        self.pair.setStretchFactor(self.practice_button, 0 if alone else 1)
 
     def help_text(self) -> str:
         return _("Tap a picture to learn about it. The big green button takes you back to where you stopped.")
 
     def speech_text(self) -> str:
         tracks = [lesson_text(t.title) for t in self.session.curriculum.tracks] if self.session else []
-        return ". ".join([self.nav.title.text(), *tracks])
+        return ". ".join([self.nav.title.text(), *tracks, _("Hands-on practice")])
 

@@ -1,0 +1,1 @@
+"""Hands-on practice: one screen per task, each scored by a rubric in assess.practice."""

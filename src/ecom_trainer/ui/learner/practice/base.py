@@ -1,0 +1,410 @@
+"""The frame of every hands-on practice task: its pages one after another, Check on a page with
+rubric parts, then the feedback point by point, and at the end a summary with stars.
+
+Each checked part is recorded at once as a practice attempt (question id = the rubric part, with
+its skills) before its feedback shows, like a lesson's answers: mastery and the trainer's charts
+count hands-on work, and a power cut loses nothing already checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecom_trainer.assess.practice import PartResult, stars
+from ecom_trainer.content.practice import Practice
+from ecom_trainer.i18n import gettext as _
+from ecom_trainer.i18n import ngettext
+from ecom_trainer.paths import resources_dir
+from ecom_trainer.session import LearnerSession
+from ecom_trainer.store.attempts import record_attempt
+from ecom_trainer.store.db import now
+from ecom_trainer.ui.learner.practice.words import finding_text, verdict
+from ecom_trainer.ui.screen import Screen
+from ecom_trainer.ui.theme import large_text
+from ecom_trainer.ui.widgets import Picture, label, panel, primary_button
+
+STAR = resources_dir() / "icons" / "star.svg"
+GOLD, GREY = "#F9A825", "#9E9E9E"
+TAB_FOCUS = (Qt.FocusPolicy.TabFocus, Qt.FocusPolicy.StrongFocus, Qt.FocusPolicy.WheelFocus)
+
+
+def paginate(heights: Sequence[int], room: int, spacing: int) -> list[list[int]]:
+    """Split items of these heights into pages that each fit `room` (an item taller than the room
+    gets a page of its own). Returns the item indexes of each page."""
+    pages: list[list[int]] = []
+    used = 0
+    for i, height in enumerate(heights):
+        if pages and used + spacing + height <= room:
+            pages[-1].append(i)
+            used += spacing + height
+        else:
+            pages.append([i])
+            used = height
+    return pages
+
+
+class Page(QWidget):
+    """One screen of a task. Emits `changed` when the learner's answer changes."""
+
+    changed = Signal()
+    read_aloud = Signal(object)  # readings from a Listen control on the page
+
+    def prompt(self) -> str:
+        return ""
+
+    def ready(self) -> bool:
+        """Whether Check (or Next) can be tapped yet."""
+        return True
+
+    def check(self) -> list[PartResult] | None:
+        """The rubric parts this page scores; None for a page that only leads on."""
+        return None
+
+    def answer_of(self, part: str) -> object:
+        """What the learner did for `part`, as JSON for the attempt."""
+        return None
+
+    def lock(self) -> None:
+        for child in self.findChildren(QPushButton) + self.findChildren(QLineEdit):
+            child.setEnabled(False)
+
+    def speech_text(self) -> str:
+        return ""
+
+    def help_text(self) -> str:
+        return _("Tap your answer, then tap the green button. There is no time limit.")
+
+    def enter(self) -> None:
+        """The page is about to show (it may depend on an earlier page's answer)."""
+
+    def leave(self) -> None:
+        """The page is no longer shown (a clock stops, a recording ends)."""
+
+
+class FeedbackView(QWidget):
+    """The verdict and the findings, each on its own line with ✓ or ✗ (never colour alone);
+    more lines than fit come on further pages."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.box = panel()
+        self.box.setObjectName("practice_feedback")
+        self.lines_box = QVBoxLayout(self.box)
+        self.lines_box.setSpacing(6 if large_text() else 12)
+        self.verdict = label()
+        self.verdict.setObjectName("practice_verdict")
+        self.lines_box.addWidget(self.verdict)
+        self.line_labels: list[QLabel] = []
+        self.lines_box.addStretch(1)
+        outer.addWidget(self.box, 1)
+        self.pages: list[list[int]] = []
+        self.page = 0
+
+    def show_findings(self, verdict_text: str, good: bool, lines: Sequence[tuple[bool, str]], room: QSize) -> None:
+        self.verdict.setText(verdict_text)
+        self.verdict.setProperty("role", "right" if good else "wrong")
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
+        for old in self.line_labels:  # hidden now: deleteLater waits for the event loop
+            self.lines_box.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        self.line_labels = []
+        for i, (ok, text) in enumerate(lines):
+            line = label(("✓  " if ok else "✗  ") + text, role="" if large_text() else "lead")
+            line.setObjectName(f"finding_{i}")
+            line.ensurePolished()
+            self.lines_box.insertWidget(self.lines_box.count() - 1, line)
+            self.line_labels.append(line)
+        margins = self.lines_box.contentsMargins()
+        width = room.width() - margins.left() - margins.right() - 12  # the panel's 3 px border, twice, and air
+        self.verdict.ensurePolished()
+        top = self.verdict.heightForWidth(width) + self.lines_box.spacing()
+        free = room.height() - top - margins.top() - margins.bottom() - 12
+        self.pages = paginate([w.heightForWidth(width) for w in self.line_labels], free, self.lines_box.spacing())
+        self.show_page(0)
+
+    @property
+    def has_more(self) -> bool:
+        return self.page + 1 < len(self.pages)
+
+    def show_page(self, page: int) -> None:
+        self.page = page
+        shown = set(self.pages[page]) if self.pages else set()
+        for i, line in enumerate(self.line_labels):
+            line.setVisible(i in shown)
+
+    def next_page(self) -> None:
+        if self.has_more:
+            self.show_page(self.page + 1)
+
+    def speech_text(self) -> str:
+        return ". ".join([self.verdict.text().lstrip("✓✗◐ "), *(w.text().lstrip("✓✗ ") for w in self.line_labels)])
+
+
+class SummaryView(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.stars = [Picture(STAR, "", tint=GOLD) for _i in range(3)]
+        for star in self.stars:
+            row.addWidget(star)
+        outer.addLayout(row, 2)
+        self.headline = label(role="title", centred=True)
+        self.headline.setObjectName("practice_headline")
+        self.detail = label(role="" if large_text() else "lead", centred=True)
+        self.detail.setObjectName("practice_detail")
+        outer.addWidget(self.headline)
+        outer.addWidget(self.detail)
+        outer.addStretch(1)
+
+    def show_score(self, title: str, score: float, right: int, total: int) -> None:
+        earned = stars(score)
+        for i, star in enumerate(self.stars):
+            star.tint = GOLD if i < earned else GREY
+            star.setAccessibleName(_("Star earned") if i < earned else _("Star not earned yet"))
+            star.set_picture(STAR, star.accessibleName())
+        self.headline.setText(_("Well done! You finished: {task}").format(task=title))
+        points = ngettext("{right} of {total} point was right.", "{right} of {total} points were right.",
+                          total).format(right=right, total=total)
+        self.detail.setText(_("{stars} of 3 stars.").format(stars=earned) + " " + points
+                            + "\n" + _("Mistakes help you learn. You can practise again any time."))
+
+
+class PracticeScreen(Screen):
+    """One task. Subclasses say which task it is and build its pages."""
+
+    back_to_menu = Signal()
+    task = ""  # a name from content.practice.TASKS
+    track_id = ""  # the track its attempts count for
+
+    def __init__(self, practice: Practice) -> None:
+        super().__init__()
+        self.practice = practice
+        self.nav.back.connect(self.back_to_menu.emit)
+        self.prompt = label(role="prompt")
+        self.prompt.setObjectName("practice_prompt")
+        self.body.addWidget(self.prompt)
+        self.stack = QStackedWidget()
+        self.feedback = FeedbackView()
+        self.summary = SummaryView()
+        self.stack.addWidget(self.feedback)
+        self.stack.addWidget(self.summary)
+        self.body.addWidget(self.stack, 1)
+        bottom = QHBoxLayout()
+        self.counter = label(role="muted", wrap=False)
+        self.counter.setObjectName("practice_counter")
+        self.status = label(role="muted")
+        self.status.setObjectName("status")
+        self.again = primary_button(_("Try again"), "back")
+        self.again.setObjectName("practice_again")
+        self.again.clicked.connect(self.try_again)
+        self.primary = primary_button("", "next")
+        self.primary.setObjectName("practice_primary")
+        self.primary.clicked.connect(self.on_primary)
+        bottom.addWidget(self.counter)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.again)
+        bottom.addWidget(self.primary)
+        self.body.addLayout(bottom)
+        self.session: LearnerSession | None = None
+        self.pages: list[Page] = []
+        self.index = 0
+        self.mode = "page"  # page | feedback | summary
+        self.results: list[PartResult] = []
+        self.round = 0  # "Try again" may bring the next parcel or product
+        self.shown_at = now()
+
+    # ------------------------------------------------------------ for subclasses
+    def title(self) -> str:
+        return ""
+
+    def build_pages(self) -> list[Page]:
+        raise NotImplementedError
+
+    def question_id(self, part: PartResult) -> str:
+        return part.part
+
+    def overall(self, results: Sequence[PartResult]) -> float:
+        return sum(r.score for r in results) / len(results) if results else 0.0
+
+    def finished(self) -> None:
+        """Every page is done (before the summary shows)."""
+
+    # ------------------------------------------------------------ flow
+    def start(self, session: LearnerSession) -> None:
+        self.session = session
+        self.nav.retranslate()
+        self.nav.set_title(self.title())
+        for page in self.pages:
+            page.leave()
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = self.build_pages()
+        for i, page in enumerate(self.pages):
+            page.setObjectName(f"page_{i}")
+            self.stack.insertWidget(i, page)
+            page.changed.connect(lambda p=page: self._page_changed(p))
+            page.read_aloud.connect(self.read_aloud.emit)
+        self.results = []
+        self.show_page(0)
+
+    def try_again(self) -> None:
+        assert self.session is not None
+        self.round += 1
+        self.start(self.session)
+
+    def current_page(self) -> Page | None:
+        return self.pages[self.index] if self.mode == "page" and self.index < len(self.pages) else None
+
+    def show_page(self, index: int) -> None:
+        self.index, self.mode = index, "page"
+        page = self.pages[index]
+        page.enter()
+        self.shown_at = now()
+        self.prompt.setText(page.prompt())
+        self.prompt.show()
+        self.stack.setCurrentWidget(page)
+        several = len(self.pages) > 1
+        self.counter.setText(_("Step {n} of {total}").format(n=index + 1, total=len(self.pages)) if several else "")
+        self.status.setText("")
+        self.again.hide()
+        self.primary.setText(_("Check my answer") if self._scored(page) else _("Next"))
+        self.primary.setAccessibleName(self.primary.text())
+        self.primary.setEnabled(page.ready())
+        self._focus_first(page)
+
+    @staticmethod
+    def _scored(page: Page) -> bool:
+        return type(page).check is not Page.check
+
+    def _page_changed(self, page: Page) -> None:
+        if self.current_page() is page:
+            self.primary.setEnabled(page.ready())
+            self.prompt.setText(page.prompt())
+
+    def on_primary(self) -> None:
+        if self.mode == "page":
+            page = self.pages[self.index]
+            if not page.ready():
+                return
+            results = page.check()
+            if results is None:
+                self.advance()
+                return
+            self.record(page, results)
+            page.lock()
+            self.results.extend(results)
+            self.show_feedback(results)
+        elif self.mode == "feedback":
+            if self.feedback.has_more:
+                self.feedback.next_page()
+                self._feedback_button()
+            else:
+                self.advance()
+        else:
+            self.back_to_menu.emit()
+
+    def record(self, page: Page, results: Sequence[PartResult]) -> None:
+        """Each rubric part as one practice attempt, durable before the feedback shows."""
+        assert self.session is not None
+        for part in results:
+            record_attempt(
+                self.session.conn, learner_id=self.session.learner.id, track_id=self.track_id,
+                unit_id=f"practice:{self.task}", question_id=self.question_id(part), kind="practice",
+                answer=page.answer_of(part.part), score=min(1.0, max(0.0, part.score)), correct=part.correct,
+                skills=part.skills, started_at=self.shown_at)
+
+    def show_feedback(self, results: Sequence[PartResult]) -> None:
+        self.mode = "feedback"
+        page = self.pages[self.index]
+        page.leave()
+        if large_text():
+            self.prompt.hide()  # the feedback needs the room
+        text, good = verdict(results, self.task)
+        lines = [(f.ok, finding_text(f, self.practice)) for r in results for f in r.findings]
+        self.stack.setCurrentWidget(self.feedback)
+        self.feedback.show_findings(text, good, lines, self.stack.size())
+        self.status.setText(_("Your answer is saved."))
+        self._feedback_button()
+
+    def _feedback_button(self) -> None:
+        more = self.feedback.has_more
+        last = self.index + 1 >= len(self.pages)
+        self.primary.setText(_("More") if more else _("Finish") if last else _("Next"))
+        self.primary.setAccessibleName(self.primary.text())
+        self.primary.setEnabled(True)
+        self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def advance(self) -> None:
+        if self.index + 1 < len(self.pages):
+            self.pages[self.index].leave()
+            self.show_page(self.index + 1)
+        else:
+            self.pages[self.index].leave()
+            self.finished()
+            self.show_summary()
+
+    def show_summary(self) -> None:
+        self.mode = "summary"
+        self.prompt.hide()
+        right = sum(1 for r in self.results if r.correct)
+        self.summary.show_score(self.title(), self.overall(self.results), right, len(self.results))
+        self.stack.setCurrentWidget(self.summary)
+        self.counter.setText("")
+        self.status.setText("")
+        self.again.show()
+        self.primary.setText(_("Back to practice"))
+        self.primary.setAccessibleName(self.primary.text())
+        self.primary.setEnabled(True)
+        self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def leave(self) -> None:
+        """The screen is left (Home, Back): stop what runs on the page."""
+        page = self.current_page()
+        if page is not None:
+            page.leave()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.leave()
+        super().hideEvent(event)
+
+    @staticmethod
+    def _focus_first(page: Page) -> None:
+        """Keyboard users start on the page's first control, not on a hidden one."""
+        for child in page.findChildren(QWidget):
+            if (isinstance(child, QPushButton | QLineEdit) and child.isVisibleTo(page) and child.isEnabled()
+                    and child.focusPolicy() in TAB_FOCUS):
+                child.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+
+    # ------------------------------------------------------------ reading aloud, help
+    def speech_text(self) -> str:
+        if self.mode == "feedback":
+            return self.feedback.speech_text()
+        if self.mode == "summary":
+            return f"{self.summary.headline.text()} {self.summary.detail.text()}"
+        page = self.pages[self.index] if self.pages else None
+        return ". ".join(p for p in (self.prompt.text(), page.speech_text() if page else "") if p)
+
+    def help_text(self) -> str:
+        if self.mode == "page" and self.pages:
+            return self.pages[self.index].help_text()
+        if self.mode == "feedback":
+            return _("Read each point, or tap Listen. Then tap the green button.")
+        return _("Tap Try again to practise once more, or go back to the other practice tasks.")
