@@ -46,3 +46,27 @@ class Screen(QWidget):
 
     def help_text(self) -> str:
         return ""
+
+    def default_button(self) -> QWidget | None:
+        """The button Enter presses from a text field (Check my answer, say)."""
+        return None
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Enter and Return press the focused button, as Space does: outside a dialog Qt leaves
+        them unhandled, and keyboard users expect both. From a number field they press the
+        screen's default button. (Qt is imported here: the picker's start-up must not pay for it.)"""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
+
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            super().keyPressEvent(event)
+            return
+        focus = QApplication.focusWidget()
+        target = focus if isinstance(focus, QAbstractButton) else None
+        if isinstance(focus, QLineEdit):
+            target = self.default_button()
+        if target is not None and target.isVisible() and target.isEnabled() and self.isAncestorOf(target):
+            target.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -94,6 +94,7 @@ class LessonPlayer(Screen):
             self.stack.setCurrentWidget(self.step_view)
             self.primary.setText(_("Next"))
             self.primary.setEnabled(True)
+            self.primary.setFocus()  # Space or Enter goes on
         elif isinstance(item, Question):
             index = position - len(self.unit.steps)
             self.nav.set_title(lesson_text(self.unit.title))
@@ -104,7 +105,20 @@ class LessonPlayer(Screen):
             self.quiz.unit_id = origins[index][1] if index < len(origins) else self.unit.unit_id
             self.quiz.show_question(item, seed=self.session.learner.id if self.session else "")
             self.primary.setText(_("Next") if self.unit.is_test else _("Check my answer"))
+            self._focus_answer()
         self.primary.setAccessibleName(self.primary.text())
+
+    def _focus_answer(self) -> None:
+        """Keyboard users start on the first answer, not wherever the disabled button sent the
+        focus (Qt moves it on to the next widget in the chain, often Home)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLineEdit, QPushButton
+
+        for child in self.quiz.input.findChildren(QWidget) if self.quiz.input else []:
+            if (isinstance(child, QPushButton | QLineEdit) and child.isEnabled() and child.isVisibleTo(self)
+                    and child.focusPolicy() != Qt.FocusPolicy.NoFocus):
+                child.setFocus()
+                return
 
     def _answer_ready(self, ready: bool) -> None:
         if not self.checked:
@@ -126,6 +140,7 @@ class LessonPlayer(Screen):
             self.status.setText(_("Your answer is saved."))
             self.primary.setText(_("Why?") if self.quiz.more else _("Next"))
             self.primary.setEnabled(True)
+            self.primary.setFocus()  # the answer is locked: the focus stays on the way on
             return
         if isinstance(item, Question) and self.quiz.more:
             self.quiz.show_more()
@@ -156,6 +171,9 @@ class LessonPlayer(Screen):
             assert self.unit is not None
             return [Reading(self.step_text.text(), self.unit.unit_id, step_key(self.position))]
         return self.quiz.speech_parts()
+
+    def default_button(self) -> QWidget | None:
+        return self.primary  # Enter in the number field: Check my answer
 
     def help_text(self) -> str:
         if self.stack.currentWidget() is self.step_view:

@@ -126,13 +126,16 @@ class ChoiceInput(QuestionInput):
         grid = QGridLayout(self)
         grid.setSpacing(16)
         columns = columns_for(question.options)
+        # One choice: a group, Tab enters it and the arrow keys move within (like radio buttons).
+        # Any number: no group, so that Tab stops at every option (Qt tabs into a group once).
         self.group = QButtonGroup(self)
-        self.group.setExclusive(not self.multiple)
+        self.group.setExclusive(True)
         self.buttons: dict[str, OptionButton] = {}
         for i, option in enumerate(question.options):
             button = option_button(option)
             button.setObjectName(f"option_{option.id}")
-            self.group.addButton(button)
+            if not self.multiple:
+                self.group.addButton(button)
             self.buttons[option.id] = button
             button.toggled.connect(lambda *_: self.changed.emit())
             cell = option_cell(button, lambda o=option: self.reading(o), self.read_aloud.emit, f"listen_{option.id}")
@@ -359,8 +362,9 @@ class MatchInput(QuestionInput):
         for i, right in enumerate(rights):
             button = option_button(right)
             button.setObjectName(f"right_{right.id}")
+            # Not in self.group: Tab stops at every answer (Qt tabs into a group once, and its
+            # arrow keys would pick answers on the way); _refresh keeps one checked.
             button.clicked.connect(lambda _c=False, rid=right.id: self.pick(rid))
-            self.group.addButton(button)
             self.right_buttons[right.id] = button
             cell = option_cell(button, lambda r=right: self.right_reading(r), self.read_aloud.emit,
                                f"listen_right_{right.id}")

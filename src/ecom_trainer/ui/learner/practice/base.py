@@ -393,6 +393,9 @@ class PracticeScreen(Screen):
                 child.setFocus(Qt.FocusReason.TabFocusReason)
                 return
 
+    def default_button(self) -> QWidget | None:
+        return self.primary  # Enter in a number field: Check my answer
+
     # ------------------------------------------------------------ reading aloud, help
     def speech_text(self) -> str:
         if self.mode == "feedback":

@@ -52,7 +52,8 @@ class TileChoice(QWidget):
         for i, item in enumerate(items):
             button = OptionButton(item.text, item.image, item.alt)
             button.setObjectName(f"{prefix}_{item.id}")
-            self.group.addButton(button)
+            if exclusive:  # Qt tabs into a group once: tiles to tick are each their own Tab stop
+                self.group.addButton(button)
             self.buttons[item.id] = button
             self.texts[item.id] = item.text or item.alt
             button.toggled.connect(lambda *_a: self.changed.emit())
