@@ -104,7 +104,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}: {where}{self.message}"
+        # one line per problem, even when it quotes a value with line breaks in it
+        text = f"{where}{self.message}".replace("\r", "\\r").replace("\n", "\\n")
+        return f"{self.file}:{self.line}: {text}"
 
 
 @dataclass
