@@ -73,15 +73,16 @@ def test_progress_file_from_one_pc_to_another(qtbot, tmp_path, curriculum, monke
     panel = DataPanel(room_pc)
     qtbot.addWidget(panel)
     press(panel, "export")
-    assert "Saved 78 answers of 6 learners" in said[-1] and bundle.exists()
+    demo = room_pc.conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
+    assert f"Saved {demo} answers of 6 learners" in said[-1] and bundle.exists()
     trainer_pc = make_window(qtbot, tmp_path / "trainer.sqlite3", curriculum, seed=False)
     panel = DataPanel(trainer_pc)
     qtbot.addWidget(panel)
     press(panel, "import")
-    assert said[-1].startswith("78 new answers added (0 were here already)")
+    assert said[-1].startswith(f"{demo} new answers added (0 were here already)")
     press(panel, "import")  # the same file again: nothing new
-    assert said[-1].startswith("0 new answers added (78 were here already)")
-    assert trainer_pc.conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 78
+    assert said[-1].startswith(f"0 new answers added ({demo} were here already)")
+    assert trainer_pc.conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == demo
     bundle.write_bytes(b"not a bundle")
     press(panel, "import")
     assert said[-1].startswith("WARNING This file was not used; nothing changed.")
