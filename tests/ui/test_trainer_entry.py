@@ -54,7 +54,6 @@ def test_trainer_sees_learners_and_answers_per_lesson_behind_the_pin(qtbot, db, 
     window = build_window(db, lambda: curriculum, "en")
     qtbot.addWidget(window)
     window.show()
-    PinDialog.failures, PinDialog.locked_until = 0, 0.0
     answer_pin_dialog(["0000"])  # wrong: the trainer pages stay closed
     window.open_trainer()
     assert window.stack.currentWidget() is window.picker
@@ -80,18 +79,38 @@ def test_trainer_sees_learners_and_answers_per_lesson_behind_the_pin(qtbot, db, 
     assert window.stack.currentWidget() is window.picker
 
 
-def test_five_wrong_pins_lock_the_door_for_a_minute(qtbot, db, curriculum):
+def test_five_wrong_pins_lock_the_door_for_a_minute_even_after_a_restart(qtbot, db, curriculum, tmp_path):
+    from ecom_trainer.store.db import open_database
+
     seed_demo(db, curriculum)
-    PinDialog.failures, PinDialog.locked_until = 0, 0.0
-    dialog = PinDialog(db)
+    clock = [1_000_000.0]
+    dialog = PinDialog(db, clock=lambda: clock[0])
     qtbot.addWidget(dialog)
-    for _ in range(5):
+    for _ in range(4):
         dialog.pin.setText("1111")
         dialog.try_pin()
+    assert "1 more try" in dialog.message.text()
+    dialog.pin.setText("1111")
+    dialog.try_pin()
+    assert "Try again in 60 seconds" in dialog.message.text() and not dialog.pin.isEnabled()
     dialog.pin.setText(DEMO_PIN)  # even the right PIN waits
     dialog.try_pin()
-    assert "Try again in" in dialog.message.text() and dialog.result() != PinDialog.DialogCode.Accepted
-    PinDialog.locked_until = 0.0
+    assert dialog.result() != PinDialog.DialogCode.Accepted
+    # the program is closed and started again 30 s later: the door is still locked
+    dialog.countdown.stop()
+    db.close()
+    again = open_database(tmp_path / "test.sqlite3")
+    clock[0] += 30
+    reopened = PinDialog(again, clock=lambda: clock[0])
+    qtbot.addWidget(reopened)
+    assert "Try again in 30 seconds" in reopened.message.text() and not reopened.pin.isEnabled()
+    clock[0] += 31
+    reopened._show_lock()  # what the countdown timer does each second
+    assert reopened.pin.isEnabled() and "again" in reopened.message.text()
+    reopened.pin.setText(DEMO_PIN)
+    reopened.try_pin()
+    assert reopened.result() == PinDialog.DialogCode.Accepted
+    again.close()
 
 
 def test_trainer_changes_text_size_colours_and_language_for_learners(qtbot, db, curriculum):

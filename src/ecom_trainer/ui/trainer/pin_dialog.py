@@ -1,26 +1,25 @@
-"""The trainer's door: a PIN, checked against its scrypt hash. Five wrong PINs lock it a minute."""
+"""The trainer's door: a PIN, checked against its scrypt hash. Five wrong PINs lock it a minute;
+the count and the lock are kept in the database (store/centre.py), so a restart does not open it."""
 
 from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from ecom_trainer.i18n import gettext as _
-from ecom_trainer.store.centre import verify_pin
+from ecom_trainer.i18n import ngettext
+from ecom_trainer.store.centre import pin_locked_for, try_pin
 from ecom_trainer.ui.widgets import label
-
-MAX_TRIES, LOCK_SECONDS = 5, 60
 
 
 class PinDialog(QDialog):
-    failures = 0  # shared by every dialog of this run: closing and reopening does not reset it
-    locked_until = 0.0
-
-    def __init__(self, conn: sqlite3.Connection, parent=None) -> None:
+    def __init__(self, conn: sqlite3.Connection, parent=None, clock: Callable[[], float] = time.time) -> None:
         super().__init__(parent)
-        self.conn = conn
+        self.conn, self.clock = conn, clock
         self.setWindowTitle(_("Trainer"))
         box = QVBoxLayout(self)
         box.addWidget(label(_("Trainer PIN")))
@@ -30,26 +29,43 @@ class PinDialog(QDialog):
         self.pin.setAccessibleName(_("Trainer PIN"))
         box.addWidget(self.pin)
         self.message = label(role="muted")
+        self.message.setObjectName("pin_message")
         box.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.try_pin)
-        buttons.rejected.connect(self.reject)
-        box.addWidget(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.try_pin)
+        self.buttons.rejected.connect(self.reject)
+        box.addWidget(self.buttons)
+        self.countdown = QTimer(self)  # while locked: the seconds count down, then the door opens
+        self.countdown.timeout.connect(self._show_lock)
+        self._show_lock()
+
+    def _show_lock(self) -> None:
+        wait = pin_locked_for(self.conn, self.clock)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not wait)
+        self.pin.setEnabled(not wait)
+        if wait:
+            self.message.setText(self._locked_text(wait))
+            if not self.countdown.isActive():
+                self.countdown.start(1000)
+        elif self.countdown.isActive():
+            self.countdown.stop()
+            self.message.setText(_("You can type the PIN again."))
+            self.pin.setFocus()
+
+    @staticmethod
+    def _locked_text(seconds: int) -> str:
+        return _("Too many wrong PINs. Try again in {seconds} seconds.").format(seconds=seconds)
 
     def try_pin(self) -> None:
-        wait = PinDialog.locked_until - time.monotonic()
-        if wait > 0:
-            self.message.setText(_("Too many wrong PINs. Try again in {seconds} seconds.").format(seconds=int(wait) + 1))
-            return
-        if verify_pin(self.conn, self.pin.text()):
-            PinDialog.failures = 0
-            self.accept()
-            return
-        PinDialog.failures += 1
+        check = try_pin(self.conn, self.pin.text(), self.clock)
         self.pin.clear()
-        if PinDialog.failures >= MAX_TRIES:
-            PinDialog.failures = 0
-            PinDialog.locked_until = time.monotonic() + LOCK_SECONDS
-            self.message.setText(_("Too many wrong PINs. Try again in {seconds} seconds.").format(seconds=LOCK_SECONDS))
+        if check.ok:
+            self.accept()
+        elif check.locked_for:
+            self.message.setText(self._locked_text(check.locked_for))
+            self._show_lock()
         else:
-            self.message.setText(_("That PIN is not right."))
+            self.message.setText(ngettext("That PIN is not right. {n} more try before a one-minute wait.",
+                                          "That PIN is not right. {n} more tries before a one-minute wait.",
+                                          check.tries_left).format(n=check.tries_left))
