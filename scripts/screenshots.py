@@ -109,6 +109,7 @@ def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
         shoot(window, app, out, f"{tag}-13-result")
         window.open_track(track.id)
         shoot(window, app, out, f"{tag}-14-track-lessons")
+        shoot_practice(window, app, out, tag)
         from ecom_trainer.ui.trainer.overview import TrainerOverview
 
         overview = TrainerOverview(conn, curriculum)
@@ -126,6 +127,47 @@ def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
         shoot(first, app, out, f"{tag}-16-first-start-setup")
         first.close()
         fresh.close()
+
+
+def shoot_practice(window, app: QApplication, out: Path, tag: str) -> None:
+    """Hands-on practice: the menu, a page of each task, feedback point by point, the summary."""
+    window.open_practice()
+    shoot(window, app, out, f"{tag}-17-practice-menu")
+    window.open_practice_task("listing")
+    shoot(window, app, out, f"{tag}-18-practice-listing-photo")
+    screen = window.practice_task
+    screen.pages[0].tiles.buttons["table"].setChecked(True)
+    screen.on_primary()
+    screen.on_primary()
+    for word in ("place", "variety", "weight", "product", "best"):  # a title with a banned word
+        screen.pages[1].tiles.buttons[word].setChecked(True)
+    shoot(window, app, out, f"{tag}-19-practice-listing-title")
+    screen.on_primary()
+    shoot(window, app, out, f"{tag}-20-practice-listing-feedback")
+    window.open_practice_task("packing")
+    screen = window.practice_task
+    screen.pages[0].tiles.buttons["oil"].setChecked(True)
+    screen.on_primary()
+    shoot(window, app, out, f"{tag}-21-practice-packing-materials")
+    window.open_practice_task("shipping")
+    screen = window.practice_task
+    screen.pages[0].entry.fields["billed"].setText("5")
+    screen.on_primary()
+    screen.on_primary()
+    shoot(window, app, out, f"{tag}-22-practice-shipping-cost")
+    window.open_practice_task("rehearsal")
+    shoot(window, app, out, f"{tag}-23-practice-rehearsal")
+    window.open_practice_task("scam")
+    screen = window.practice_task
+    screen.pages[0].ask_why("m2")
+    shoot(window, app, out, f"{tag}-24-practice-scam-why")
+    screen.pages[0].answer_why("fake_refund")
+    shoot(window, app, out, f"{tag}-25-practice-scam-chat")
+    screen.on_primary()
+    shoot(window, app, out, f"{tag}-26-practice-scam-feedback")
+    while screen.mode == "feedback":
+        screen.on_primary()
+    shoot(window, app, out, f"{tag}-27-practice-summary")
 
 
 def shoot_voices(window, app: QApplication, conn, curriculum, out: Path, name: str) -> None:

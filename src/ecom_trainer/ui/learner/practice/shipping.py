@@ -27,7 +27,7 @@ def info_panel(lines: list[str], muted: str = "") -> tuple[QWidget, list[str]]:
     box = panel()
     layout = QVBoxLayout(box)
     for i, text in enumerate(lines):
-        line = label(text)
+        line = label(text, role="" if large_text() else "lead")
         line.setObjectName(f"info_{i}")
         layout.addWidget(line)
     if muted:
