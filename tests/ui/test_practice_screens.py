@@ -11,7 +11,7 @@ from ecom_trainer.store import rehearsals as rehearsal_store
 from ecom_trainer.store.attempts import attempts_of
 from ecom_trainer.store.learners import list_learners
 from ecom_trainer.ui.learner.practice import rehearsal as rehearsal_ui
-from ecom_trainer.ui.learner.practice.base import paginate
+from ecom_trainer.ui.learner.practice.views import paginate
 
 
 def click(qtbot, widget):
@@ -401,3 +401,16 @@ def test_every_practice_screen_fits_without_clipping(qtbot, db, curriculum, lang
         assert screen.mode == "summary", task
         check(f"{task} summary")
     assert not problems, f"{len(problems)} clipped at {scale:.0%} in {language}:\n" + "\n".join(problems[:25])
+
+
+def test_back_leads_to_the_menu_and_home_home(qtbot, window, learner, monkeypatch):
+    monkeypatch.setattr(rehearsal_ui.Recorder, "available", lambda self: False)
+    screen = open_task(qtbot, window, "rehearsal")
+    page = screen.pages[0]
+    assert page.timer.isActive()
+    click(qtbot, screen.nav.back_button)
+    assert window.stack.currentWidget() is window.practice
+    assert not page.timer.isActive()  # the clock stops with the screen
+    click(qtbot, window.practice.tiles["packing"])
+    click(qtbot, window.practice_task.nav.home_button)
+    assert window.stack.currentWidget() is window.home

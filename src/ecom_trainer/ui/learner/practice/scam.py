@@ -19,8 +19,9 @@ from ecom_trainer.assess.practice import PartResult
 from ecom_trainer.content.practice import Conversation, Scam
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text
-from ecom_trainer.ui.learner.practice.base import Page, PracticeScreen, paginate
+from ecom_trainer.ui.learner.practice.base import Page, PracticeScreen
 from ecom_trainer.ui.learner.practice.controls import TileChoice, TileItem
+from ecom_trainer.ui.learner.practice.views import paginate
 from ecom_trainer.ui.theme import MAIN_BUTTON_PX, large_text
 from ecom_trainer.ui.widgets import OptionButton, icon, label, panel
 
