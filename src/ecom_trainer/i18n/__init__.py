@@ -23,7 +23,7 @@ LESSONS_DOMAIN = "lessons"
 DEFAULT_LANGUAGE = "en"
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ug", "ur"}
 # Each language named in its own words, so anyone can find theirs on a button.
-NATIVE_NAMES = {"en": "English", "zh_CN": "中文", "ug": "ئۇيغۇرچە"}
+NATIVE_NAMES = {"en": "English", "zh_CN": "中文", "ug": "ئۇيغۇرچە", "en_XA": "⟦Ƥšéûđö⟧"}
 
 
 def native_name(code: str) -> str:
@@ -40,10 +40,16 @@ _state = _State()
 
 
 def available_languages(folder: Path | None = None) -> list[str]:
-    """Languages that have a UI catalog, English first (it is the source language)."""
+    """Languages that have a UI catalog, English first (it is the source language). The
+    pseudo-locale only when ECOM_TRAINER_PSEUDO=1 (it is made from the templates)."""
+    from ecom_trainer.i18n.pseudo import PSEUDO_LANGUAGE, offered
+
     folder = folder or translations_dir()
     found = {p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{UI_DOMAIN}.po")}
     found.add(DEFAULT_LANGUAGE)
+    found.discard(PSEUDO_LANGUAGE)
+    if offered():
+        found.add(PSEUDO_LANGUAGE)
     return sorted(found, key=lambda code: (code != DEFAULT_LANGUAGE, code))
 
 
@@ -80,6 +86,11 @@ def _load(domain: str, language: str, folder: Path) -> _gettext.NullTranslations
             return _gettext.GNUTranslations(fh)
     if po.is_file():  # running from a checkout whose catalogs were not compiled yet
         return _compile_in_memory(po)
+    from ecom_trainer.i18n.pseudo import PSEUDO_LANGUAGE, pseudo_translations
+
+    template = folder / f"{domain}.pot"
+    if language == PSEUDO_LANGUAGE and template.is_file():  # not written out: made from the template
+        return pseudo_translations(template)
     return _gettext.NullTranslations()
 
 

@@ -359,6 +359,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        from ecom_trainer.ui.widgets import turn_pointing_icons
+
+        turn_pointing_icons()  # Back and Next on screens already built point the new way
 
     # ------------------------------------------------------------ helpers
     def _show_help(self, screen: Screen) -> None:
@@ -367,7 +370,9 @@ class MainWindow(QMainWindow):
             self.speaker.speak(text)
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.information(self, _("Help"), text)
+            box = QMessageBox(QMessageBox.Icon.Information, _("Help"), text, QMessageBox.StandardButton.NoButton, self)
+            box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)  # Qt's own "OK" is English only
+            box.exec()
 
     def _speech_status(self, message: str) -> None:
         current = self.stack.currentWidget()

@@ -11,8 +11,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -71,23 +73,46 @@ def _render_cached(path: Path, width: int, height: int, tint: str | None) -> QPi
     return pixmap
 
 
+# Icons that point the way the reader goes: mirrored when the layout runs right to left (Back
+# then points right, where the way back is). Play, Listen, stars and the rest never flip.
+POINTING = frozenset({"back", "next"})
+_pointing_keys: dict[int, tuple[str, str | None]] = {}  # QIcon.cacheKey -> (name, tint)
+
+
 def icon(name: str, tint: str | None = None) -> QIcon:
     """An icon from resources/icons, in the theme's text colour unless `tint` says otherwise
     (the icons are drawn dark: on the high-contrast theme's black they must be recoloured)."""
     palette = current_palette()
     if tint is None and palette is not DEFAULT:
         tint = palette.text
-    return _icon(name, tint)
+    return _icon(name, tint, name in POINTING and QApplication.isRightToLeft())
 
 
 @cache
-def _icon(name: str, tint: str | None) -> QIcon:
+def _icon(name: str, tint: str | None, mirrored: bool = False) -> QIcon:
     """Untinted icons go through Qt's SVG icon engine, which renders only when and at the size an
     icon is painted (hidden buttons cost nothing)."""
     path = resources_dir() / "icons" / f"{name}.svg"
     if not path.is_file():
         return QIcon()
-    return QIcon(render_svg(path, QSize(72, 72), tint)) if tint else QIcon(str(path))
+    if mirrored:
+        made = QIcon(render_svg(path, QSize(72, 72), tint).transformed(QTransform().scale(-1, 1)))
+    else:
+        made = QIcon(render_svg(path, QSize(72, 72), tint)) if tint else QIcon(str(path))
+    if name in POINTING:
+        _pointing_keys[made.cacheKey()] = (name, tint)
+    return made
+
+
+def turn_pointing_icons() -> None:
+    """After the layout direction changed: every button showing a pointing icon gets the one for
+    the new direction (screens built before the change keep their buttons)."""
+    mirrored = QApplication.isRightToLeft()
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QAbstractButton):
+            found = _pointing_keys.get(widget.icon().cacheKey())
+            if found is not None:
+                widget.setIcon(_icon(*found, mirrored))
 
 
 class Picture(QLabel):

@@ -32,6 +32,10 @@ class PinDialog(QDialog):
         self.message.setObjectName("pin_message")
         box.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        # Qt's own words are English unless its translations are loaded, and there are none for
+        # a language added with catalogs alone (ug)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.try_pin)
         self.buttons.rejected.connect(self.reject)
         box.addWidget(self.buttons)
