@@ -5,7 +5,9 @@
 The JSON file maps each English source text to its translation. Every text the given lesson
 files show a learner must be in it, or nothing is written and the missing texts are listed.
 Only those files' messages are added, so a lesson another author is still writing cannot
-leave the catalog below 100 %. `make i18n` later re-extracts everything and keeps the strings.
+leave the catalog below 100 %. Texts that no YAML file of lessons/ holds any more (an older
+wording) are taken out of the template and the catalog, as `make i18n` would: every English text
+in the template then comes from the lessons, which `ecom-trainer i18n check` verifies.
 Run it under `flock /tmp/ecom-trainer-po.lock` when several authors work at once.
 """
 
@@ -50,10 +52,15 @@ def main(argv: list[str]) -> int:
         for text in missing:
             print(f"  {text}")
         return 1
+    current = {text for text, *_ in messages([ROOT / "lessons"])}
+    pruned: set[str] = set()
     for name in ("lessons.pot", f"{locale}/LC_MESSAGES/lessons.po"):
         target = ROOT / "translations" / name
         with target.open("rb") as fh:
             catalog = read_po(fh)
+        for old in [m.id for m in catalog if m.id and m.id not in current]:
+            del catalog[old]
+            pruned.add(old)
         for text, rel, line, comment in found:
             message = catalog.get(text)
             if message is None:
@@ -67,7 +74,8 @@ def main(argv: list[str]) -> int:
                     message.flags.discard("fuzzy")
         with target.open("wb") as fh:
             write_po(fh, catalog)
-    print(f"Added {len({t for t, *_ in found})} texts from {len(paths)} paths to {locale}.")
+    print(f"Added {len({t for t, *_ in found})} texts from {len(paths)} paths to {locale}"
+          + (f"; took out {len(pruned)} texts of texts the lessons no longer have." if pruned else "."))
     return 0
 
 
