@@ -117,6 +117,11 @@ def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
         window.stack.setCurrentWidget(overview)
         shoot(window, app, out, f"{tag}-15-trainer-overview")
         shoot_voices(window, app, conn, curriculum, out, f"{tag}-15b-trainer-voices")
+        window._show_dashboard(back_to=overview)  # the trainer's dashboard, every tab
+        dashboard = window.stack.currentWidget()
+        for n, name in enumerate(("mastery", "quizzes", "activity", "help", "items")):
+            dashboard.tabs.setCurrentIndex(n)
+            shoot(window, app, out, f"{tag}-15c-dashboard-{n + 1}-{name}")
         window.close()
         conn.close()
         # a real installation's first start: the centre's name and a trainer PIN

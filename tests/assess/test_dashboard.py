@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 
 from ecom_trainer.assess.dashboard import Filters, export_csv, learner_report, load_dashboard
 from ecom_trainer.assess.mastery import guess_lookup
@@ -39,7 +40,7 @@ def test_a_tiny_class_by_hand(db, curriculum):
     for i, right in enumerate([False, False, False]):  # three wrong in a row: needs help
         _answer(db, curriculum, li, "listing-title", a2, right, f"2026-03-04T10:0{i}:00.000Z")
 
-    d = load_dashboard(db, curriculum, Filters(cohort, "2026-03-01", "2026-03-31"))
+    d = load_dashboard(db, curriculum, Filters(cohort, "2026-03-01", "2026-03-31"), today=date(2026, 3, 10))
     assert [p[1] for p in d.people] == ["Li", "Wang"]  # the outsider is not in the class
     gains = {row[0]: row for row in d.gains.rows}
     listing = gains["Listing products"]
@@ -48,6 +49,8 @@ def test_a_tiny_class_by_hand(db, curriculum):
     assert listing[2] == round(pre_wang, 1) and listing[3] == 100.0
     assert listing[4] == round((100 - pre_wang) / (100 - pre_wang), 2) == 1.0
     assert d.help.rows == [["Li", "3 wrong in a row", "A2 Product title", "2026-03-04"]]
+    later = load_dashboard(db, curriculum, Filters(cohort), today=date(2026, 3, 11))  # a week on
+    assert later.help.rows[-1] == ["Li", "lesson not finished for a week", "A clear product title", "2026-03-04"]
     days = {row[0]: row[1:] for row in d.answers_per_day.rows}
     assert days["2026-03-04"] == [3, 0]
     assert sum(r[1] for r in d.answers_per_day.rows) == 2 * n + len(curriculum.track("listing").post_test) + 3

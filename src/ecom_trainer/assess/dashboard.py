@@ -40,6 +40,8 @@ class Table:
     title: str
     headers: list[str]
     rows: list[list[Value]] = field(default_factory=list)
+    short_headers: list[str] | None = None  # on screen, where the full headers are too wide
+    tips: list[str] | None = None  # the full headers, as tooltips
 
 
 @dataclass
@@ -87,8 +89,10 @@ def load_dashboard(conn: sqlite3.Connection, curriculum: Curriculum, filters: Fi
 
 def _mastery(conn: sqlite3.Connection, cohort: str | None, people: list, skills: list) -> Table:
     headers = [_("Learner"), _("Village")]
+    short = list(headers)
     for skill, name, _track in skills:
         headers += [f"{skill} {name}: " + _("last 5"), f"{skill}: " + _("BKT %")]
+        short += [f"{skill}\n" + _("of 5"), f"{skill}\n" + _("BKT %")]
     grid: dict[str, dict[str, tuple[int, float]]] = {}
     for person, skill, _answers, recent, p_known, _streak, _at in analytics.skill_states(conn, cohort):
         grid.setdefault(person, {})[skill] = (recent.count("1"), p_known)
@@ -99,7 +103,7 @@ def _mastery(conn: sqlite3.Connection, cohort: str | None, people: list, skills:
             state = grid.get(pid, {}).get(skill)
             row += [state[0], _pct(state[1])] if state else [None, None]
         rows.append(row)
-    return Table("mastery", _("Mastery per skill"), headers, rows)
+    return Table("mastery", _("Mastery per skill"), headers, rows, short, headers)
 
 
 def is_mastered(recent_right: Value, bkt_pct: Value) -> tuple[bool, bool]:
@@ -215,9 +219,9 @@ def export_csv(dashboard: Dashboard, folder: Path, progress: Callable[[int, int]
 
 
 def default_range(conn: sqlite3.Connection, cohort_id: str | None, today: date) -> tuple[str, str]:
-    """The last twelve weeks of activity (ending at the last day anyone answered)."""
+    """The last twelve weeks, up to today (or the last day anyone answered, if later)."""
     span = analytics.activity_span(conn, cohort_id)
-    end = date.fromisoformat(span[1]) if span else today
+    end = max(date.fromisoformat(span[1]), today) if span else today
     return (end - timedelta(weeks=12)).isoformat(), end.isoformat()
 
 

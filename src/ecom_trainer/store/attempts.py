@@ -58,7 +58,7 @@ def record_attempt(
              json.dumps(list(skills)), started_at or stamp, stamp, device),
         )
         if next_position is not None:
-            save_position(conn, learner_id, unit_id, next_position, done=unit_done)
+            save_position(conn, learner_id, unit_id, next_position, done=unit_done, at=stamp)
         from ecom_trainer.store.summaries import after_answer  # not needed to show the picker
 
         after_answer(conn, learner_id=learner_id, unit_id=unit_id, kind=kind, skills=skills,

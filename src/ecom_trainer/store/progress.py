@@ -26,10 +26,11 @@ class Progress:
 
 
 def save_position(conn: sqlite3.Connection, learner_id: str, unit_id: str, position: int,
-                  done: bool = False) -> None:
+                  done: bool = False, at: str | None = None) -> None:
     """Upsert the position; the caller decides the transaction (so an answer and the position
-    move together), or, called outside one, the statement is its own durable transaction."""
-    stamp = now()
+    move together), or, called outside one, the statement is its own durable transaction.
+    `at` is the time of the answer that moved it (default: now)."""
+    stamp = at or now()
     conn.execute(
         "INSERT INTO progress (learner_id, unit_id, position, status, updated_at, completed_at) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(learner_id, unit_id) DO UPDATE SET "

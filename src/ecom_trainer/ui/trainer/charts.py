@@ -38,7 +38,8 @@ class Chart(pg.PlotWidget):
             axis.setTickFont(font)
         item.setLabel("left", left, color="#263238")
         item.setMouseEnabled(x=False, y=False)
-        self.legend = item.addLegend(offset=(10, 10), labelTextColor="#263238")
+        self.legend = item.addLegend(offset=(10, 10), labelTextColor="#263238",
+                                     labelTextSize=f"{point_size - 2}pt", brush=pg.mkBrush(255, 255, 255, 220))
 
     def export_png(self, path: Path) -> Path:
         exporter = ImageExporter(self.getPlotItem())
@@ -53,9 +54,9 @@ def pre_post_chart(table: Table) -> Chart:
     rows = [r for r in table.rows if r[2] is not None or r[3] is not None]
     xs = list(range(len(rows)))
     chart.addItem(pg.BarGraphItem(x=[x - 0.2 for x in xs], height=[r[2] or 0 for r in rows], width=0.38,
-                                  brush=PRE, name=_("First quiz")))
+                                  brush=PRE))
     chart.addItem(pg.BarGraphItem(x=[x + 0.2 for x in xs], height=[r[3] or 0 for r in rows], width=0.38,
-                                  brush=POST, name=_("Final quiz")))
+                                  brush=POST))
     chart.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=PRE), _("First quiz"))
     chart.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=POST), _("Final quiz"))
     chart.getPlotItem().getAxis("bottom").setTicks([[(x, str(r[0])) for x, r in zip(xs, rows, strict=True)]])
@@ -92,8 +93,10 @@ def _date_ticks(chart: Chart, days: list[float]) -> None:
 
 def _dated_line(chart: Chart, table: Table, column: int, colour: QColor, name: str) -> None:
     days = [_day_number(r[0]) for r in table.rows]
-    chart.plot(days, [r[column] for r in table.rows], pen=pg.mkPen(colour, width=4),
-               symbol="o", symbolBrush=colour, symbolSize=10, name=name)
+    values = [r[column] for r in table.rows]
+    chart.plot(days, values, pen=pg.mkPen(colour, width=4), symbol="o", symbolBrush=colour,
+               symbolSize=10, name=name)
+    chart.setYRange(0, max(values, default=0) * 1.15 or 1, padding=0)  # counts start at zero
     _date_ticks(chart, days)
 
 

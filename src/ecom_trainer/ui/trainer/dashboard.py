@@ -145,10 +145,9 @@ class DashboardScreen(QWidget):
                        "mastered; yellow: one. Double-click a learner for details."), role="muted")
         self.tabs.addTab(self._page(note, grid), _("Mastery"))
         self.charts["pre_post"] = charts.pre_post_chart(d.pre_post)
-        self.tabs.addTab(self._page(self.charts["pre_post"],
-                                    _table_view("dashboard_gains", self._model(d.gains)),
-                                    _table_view("dashboard_pre_post", self._model(d.pre_post))),
-                         _("First and final quiz"))
+        self.tabs.addTab(self._page(self.charts["pre_post"], self._side_by_side(
+            _table_view("dashboard_gains", self._model(d.gains)),
+            _table_view("dashboard_pre_post", self._model(d.pre_post)), 1)), _("First and final quiz"))
         self.charts["lessons_per_week"] = charts.weekly_lessons_chart(d.lessons_per_week)
         self.charts["answers_per_day"] = charts.daily_answers_chart(d.answers_per_day)
         self.tabs.addTab(self._page(
@@ -172,12 +171,12 @@ class DashboardScreen(QWidget):
         return model
 
     @staticmethod
-    def _side_by_side(chart: QWidget, table: QWidget) -> QWidget:
+    def _side_by_side(chart: QWidget, table: QWidget, chart_share: int = 3) -> QWidget:
         """A chart with its numbers beside it: the numbers can be read aloud and copied."""
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(chart, 3)
+        layout.addWidget(chart, chart_share)
         layout.addWidget(table, 1)
         return row
 

@@ -33,8 +33,12 @@ class TableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.table.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.table.headers[section]
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.table.short_headers or self.table.headers)[section]
+        if role == Qt.ItemDataRole.ToolTipRole and self.table.tips:
+            return self.table.tips[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
