@@ -12,6 +12,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ecom_trainer.i18n import N_
+
 MIN_TAKERS, SOLID_TAKERS = 10, 30
 
 
@@ -40,14 +42,14 @@ def point_biserial(item: list[int], rest: list[float]) -> float | None:
 def flags_for(difficulty: float, discrimination: float | None) -> tuple[str, ...]:
     flags = []
     if difficulty < 0.2:
-        flags.append("too hard: revise")
+        flags.append(N_("too hard: revise"))
     elif difficulty > 0.8:
-        flags.append("too easy: revise")
+        flags.append(N_("too easy: revise"))
     if discrimination is not None:
         if discrimination < 0:
-            flags.append("check the answer key")
+            flags.append(N_("check the answer key"))
         elif discrimination < 0.2:
-            flags.append("weak discrimination: revise")
+            flags.append(N_("weak discrimination: revise"))
     return tuple(flags)
 
 
