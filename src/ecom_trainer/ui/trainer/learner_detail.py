@@ -40,4 +40,8 @@ class LearnerDetail(QDialog):
         self.tabs.addTab(_table_view("detail_tests", self.models["tests"]), _("First and final quiz"))
         self.tabs.addTab(_table_view("detail_history", self.models["history"]),
                          _("Answers ({n})").format(n=len(report.history.rows)))
+        from ecom_trainer.ui.trainer.rehearsal_rating import RehearsalRating
+
+        self.rehearsals = RehearsalRating(conn, learner_id)
+        self.tabs.addTab(self.rehearsals, _("Live-selling rehearsals ({n})").format(n=len(self.rehearsals.records)))
         box.addWidget(self.tabs, 1)
