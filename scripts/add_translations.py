@@ -75,7 +75,7 @@ def main(argv: list[str]) -> int:
         with target.open("wb") as fh:
             write_po(fh, catalog)
     print(f"Added {len({t for t, *_ in found})} texts from {len(paths)} paths to {locale}"
-          + (f"; took out {len(pruned)} texts of texts the lessons no longer have." if pruned else "."))
+          + (f"; took out {len(pruned)} text(s) no lesson has any more." if pruned else "."))
     return 0
 
 

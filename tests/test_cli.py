@@ -34,8 +34,13 @@ def test_the_installed_command_runs(tmp_path):
 
 
 def test_i18n_check_reports_completeness(capsys):
-    assert main(["i18n", "check"]) == 0
-    assert "zh_CN" in capsys.readouterr().out
+    """A row per language and domain, English (the source language) included; it fails exactly
+    when a row is marked (tests/i18n/test_completeness.py checks the figures)."""
+    code = main(["i18n", "check"])
+    out = capsys.readouterr().out
+    rows = {tuple(line.split()[:2]) for line in out.splitlines()}
+    assert {("en", "ecom_trainer"), ("en", "lessons"), ("zh_CN", "ecom_trainer"), ("zh_CN", "lessons")} <= rows
+    assert code == (1 if "<- must be 100 %" in out else 0)
 
 
 def test_lessons_new_scaffolds_a_lesson_that_passes_the_check(tmp_path, capsys):

@@ -63,22 +63,32 @@ def _lessons_new(folder: Path, lesson_id: str, track: str) -> int:
     return 0
 
 
-def _i18n_check(required: tuple[str, ...] = ("zh_CN",)) -> int:
-    from ecom_trainer.i18n import DEFAULT_LANGUAGE
-    from ecom_trainer.i18n.completeness import completeness
+def _i18n_check(required: tuple[str, ...] = ("zh_CN", "en"), folder: Path | None = None,
+                sources: dict[str, set] | None = None) -> int:
+    from ecom_trainer.i18n.completeness import completeness, source_language_check
 
     failed = False
-    # English is the source language of the UI and of the bundled lessons: complete by definition.
-    print(f"{DEFAULT_LANGUAGE:8} {'(source)':14} all messages are written in it")
-    for (language, domain), (done, total) in sorted(completeness().items()):
+    # English is the source language: its texts are the templates' msgids, complete when a
+    # template holds exactly the texts of the program or the lessons (else: make i18n).
+    english, stale, new = source_language_check(folder, sources)
+    for (language, domain), (done, total) in sorted({**english, **completeness(folder)}.items()):
         share = 100.0 * done / total if total else 100.0
         need = language in required
         mark = "" if not need or share >= 100 else "  <- must be 100 %"
         failed |= bool(mark)
-        print(f"{language:8} {domain:14} {done:5}/{total:<5} {share:6.1f} %{mark}")
+        source = "  (source: texts in both the sources and the template)" if (language, domain) in english else ""
+        print(f"{language:8} {domain:14} {done:5}/{total:<5} {share:6.1f} %{mark}{source}")
+    for domain in new:
+        for what, texts in (("not in the template yet", new[domain]), ("in the template, in no source", stale[domain])):
+            for text in texts[:5]:
+                print(f"en {domain}: {what}: {text!r}")
+            if len(texts) > 5:
+                print(f"en {domain}: {len(texts) - 5} more {what}")
+    if any(new.values()) or any(stale.values()):
+        print("Bring the templates up to date with `make i18n` (lesson authors: scripts/add_translations.py).")
     from ecom_trainer.i18n.placeholders import placeholder_problems
 
-    for problem in placeholder_problems():  # a misspelt {name} stops the screen that shows it
+    for problem in placeholder_problems(folder):  # a misspelt {name} stops the screen that shows it
         print(problem)
         failed = True
     return 1 if failed else 0
