@@ -146,3 +146,16 @@ def test_item_sums_give_the_same_statistics_as_the_answers(db, curriculum):
         if want is not None:
             assert abs(got.discrimination - want) < 1e-9
     assert point_biserial  # the list form stays the reference definition
+
+
+def test_hands_on_practice_counts_with_its_own_guess_rate(db, curriculum):
+    from ecom_trainer.assess.mastery import PRACTICE_GUESS
+
+    learner = add_learner(db, "Sun")
+    for n, right in enumerate([True, False, True]):
+        record_attempt(db, learner_id=learner, track_id="listing", unit_id="practice:listing",
+                       question_id="title", kind="practice", answer=None, score=float(right), correct=right,
+                       skills=["A2"], answered_at=f"2026-03-01T10:0{n}:00.000Z", guess=PRACTICE_GUESS)
+    assert stale_count(db) == 0
+    assert guess_lookup(curriculum)("practice:listing", "title") == PRACTICE_GUESS
+    assert snapshot(db) == rebuilt(db, curriculum)

@@ -16,6 +16,8 @@ P_LEARN = 0.15  # the chance of learning it at each practice opportunity
 P_SLIP = 0.1  # the chance of a wrong answer although the skill is known
 MASTERED_AT = 0.95
 RULE_WINDOW, RULE_NEEDED = 5, 3  # "3 of the last 5 correct"
+# A hands-on task (a title built from tiles, a price worked out) is seldom right by chance.
+PRACTICE_GUESS = 0.1
 
 
 def guess_rate(question: Question) -> float:
@@ -77,7 +79,8 @@ def skill_mastery(skill: str, observations: Sequence[tuple[bool, float]]) -> Mas
 
 def guess_lookup(curriculum: Curriculum) -> Callable[[str, str], float]:
     """guess_of(unit_id, question_id) for every question of the curriculum, tests included
-    (unit "<track>#pre_test"); a question no longer in the lessons counts as four options."""
+    (unit "<track>#pre_test") and hands-on tasks (unit "practice:<task>"); a question no longer
+    in the lessons counts as four options."""
     table: dict[tuple[str, str], float] = {}
     for track in curriculum.tracks:
         for kind, questions in (("pre_test", track.pre_test), ("post_test", track.post_test)):
@@ -86,4 +89,5 @@ def guess_lookup(curriculum: Curriculum) -> Callable[[str, str], float]:
     for lesson in curriculum.lessons.values():
         for q in lesson.questions:
             table[(lesson.id, q.id)] = guess_rate(q)
-    return lambda unit, question: table.get((unit, question), 0.25)
+    return lambda unit, question: table.get(
+        (unit, question), PRACTICE_GUESS if unit.startswith("practice:") else 0.25)

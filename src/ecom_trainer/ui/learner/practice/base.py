@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecom_trainer.assess.mastery import PRACTICE_GUESS
 from ecom_trainer.assess.practice import PartResult
 from ecom_trainer.content.practice import Practice
 from ecom_trainer.i18n import gettext as _
@@ -214,7 +215,7 @@ class PracticeScreen(Screen):
                 self.session.conn, learner_id=self.session.learner.id, track_id=self.track_id,
                 unit_id=f"practice:{self.task}", question_id=self.question_id(part), kind="practice",
                 answer=page.answer_of(part.part), score=min(1.0, max(0.0, part.score)), correct=part.correct,
-                skills=part.skills, started_at=self.shown_at)
+                skills=part.skills, started_at=self.shown_at, guess=PRACTICE_GUESS)
 
     def show_feedback(self, results: Sequence[PartResult]) -> None:
         self.mode = "feedback"
