@@ -105,3 +105,14 @@ def test_a_folder_that_cannot_be_written_is_said_plainly(qtbot, db, curriculum, 
     tick(qtbot, panel, "周玉兰")
     press(panel, "report_make")
     assert "could not be saved" in panel.result.toPlainText()
+
+
+def test_the_trainer_page_opens_the_panel(qtbot, db, curriculum, centre, monkeypatch):  # noqa: F811
+    from ecom_trainer.ui.trainer.overview import TrainerOverview
+
+    opened = []
+    monkeypatch.setattr(ReportsPanel, "exec", lambda self: opened.append(self.learners.count()) or 0)
+    page = TrainerOverview(db, curriculum)
+    qtbot.addWidget(page)
+    page.findChild(QPushButton, "trainer_reports").click()
+    assert opened == [len(page.learners.findItems("", Qt.MatchFlag.MatchContains))]

@@ -54,6 +54,10 @@ class TrainerOverview(QWidget):
         dashboard.setObjectName("trainer_dashboard")
         dashboard.clicked.connect(self.dashboard_requested.emit)
         top.addWidget(dashboard)
+        reports = QPushButton(_("Reports"))
+        reports.setObjectName("trainer_reports")
+        reports.clicked.connect(self.open_reports)
+        top.addWidget(reports)
         voices = QPushButton(_("Voices"))
         voices.setObjectName("trainer_voices")
         voices.clicked.connect(self.voices_requested.emit)
@@ -101,6 +105,12 @@ class TrainerOverview(QWidget):
         outer.addLayout(form)
         outer.addLayout(self._settings_row())
         self.refresh()
+
+    def open_reports(self) -> None:
+        """PDFs and certificates; nothing here changes what this page shows."""
+        from ecom_trainer.ui.trainer.reports_panel import ReportsPanel
+
+        ReportsPanel(self.conn, self.curriculum, self).exec()
 
     def _settings_row(self) -> QHBoxLayout:
         """How the learner screens look on this PC: text size, colours, language."""
