@@ -227,6 +227,22 @@ def default_range(conn: sqlite3.Connection, cohort_id: str | None, today: date) 
 
 # ---------------------------------------------------------------- one learner
 
+PRACTICE_TASKS = {"listing": N_("Make a listing"), "packing": N_("Pack the parcel"),
+                  "shipping": N_("Shipping cost"), "rehearsal": N_("Live-selling rehearsal"),
+                  "scam": N_("Spot the scam")}
+
+
+def unit_title(curriculum: Curriculum, unit_id: str) -> str:
+    """A lesson's title, a track's name for its quizzes, or the hands-on task's name."""
+    if unit_id.startswith("practice:"):
+        task = unit_id.removeprefix("practice:")
+        return _("Hands-on practice") + " · " + (_(PRACTICE_TASKS[task]) if task in PRACTICE_TASKS else task)
+    if "#" in unit_id:
+        track = curriculum.track(unit_id.split("#")[0])
+        return lesson_text(track.title) if track else unit_id
+    lesson = curriculum.lessons.get(unit_id)
+    return lesson_text(lesson.title) if lesson else unit_id
+
 @dataclass
 class LearnerReport:
     learner_id: str
@@ -272,11 +288,10 @@ def learner_report(conn: sqlite3.Connection, curriculum: Curriculum, learner_id:
         g = normalized_gain(pre, post) if pre is not None and post is not None else None
         tests.rows.append([lesson_text(track.title), pre, post,
                            None if g is None else round(g, 2)])
-    titles = {lesson.id: lesson_text(lesson.title) for lesson in curriculum.lessons.values()}
     kinds = {"practice": _("Practice"), "pre_test": _("First quiz"), "post_test": _("Final quiz")}
     history = Table("history", _("Answers"), [_("When"), _("Kind"), _("Lesson"), _("Question"), _("Score")])
     for a in reversed(attempts_of(conn, learner_id)):
-        unit = titles.get(a.lesson_id) or lesson_text(getattr(curriculum.track(a.lesson_id.split("#")[0]), "title", a.lesson_id))
-        history.rows.append([a.answered_at[:16].replace("T", " "), kinds.get(a.kind, a.kind), unit,
+        history.rows.append([a.answered_at[:16].replace("T", " "), kinds.get(a.kind, a.kind),
+                             unit_title(curriculum, a.lesson_id),
                              a.question_id, round(a.score, 2)])
     return LearnerReport(learner_id, learner.name, learner.village, skills, tests, history)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ecom_trainer import i18n
 from ecom_trainer.content.model import Curriculum
-from ecom_trainer.i18n import N_, lesson_text
+from ecom_trainer.i18n import N_
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.attempts import lesson_summary
@@ -158,11 +158,9 @@ class TrainerOverview(QWidget):
             self.learners.setCurrentRow(0)
 
     def _unit_title(self, unit_id: str) -> str:
-        if "#" in unit_id:
-            track = self.curriculum.track(unit_id.split("#")[0])
-            return lesson_text(track.title) if track else unit_id
-        lesson = self.curriculum.lessons.get(unit_id)
-        return lesson_text(lesson.title) if lesson else unit_id
+        from ecom_trainer.assess.dashboard import unit_title
+
+        return unit_title(self.curriculum, unit_id)
 
     def show_answers(self) -> None:
         item = self.learners.currentItem()
