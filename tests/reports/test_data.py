@@ -106,3 +106,10 @@ def test_cohort_list_and_unknown_ids(db, curriculum, centre):
         learner_data(db, curriculum, "nobody")
     with pytest.raises(LookupError):
         cohort_data(db, curriculum, "no-such-cohort")
+
+
+def test_archived_members_still_count_in_their_cohort(db, curriculum, centre):
+    db.execute("UPDATE learners SET archived = 1 WHERE id = ?", (centre["孙大山"],))
+    data = cohort_data(db, curriculum, centre["cohort"])
+    assert "孙大山" in [m.name for m in data.members]
+    assert next(t for t in data.tracks if t.track_id == "listing").gain.learners == 2

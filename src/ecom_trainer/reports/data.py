@@ -258,13 +258,13 @@ def _cohort_names(conn: sqlite3.Connection, learner_id: str) -> list[str]:
 
 
 def cohort_member_ids(conn: sqlite3.Connection, cohort_id: str) -> list[str]:
-    """Members who are not archived, by name; a member joined into another learner counts as
-    that learner (once)."""
+    """Members by name, archived ones too (a finished course's report still counts everyone who
+    took it); a member joined into another learner counts as that learner (once)."""
     kept = dict(conn.execute("SELECT merged_id, kept_id FROM learner_merges").fetchall())
     found: list[str] = []
     for (learner_id,) in conn.execute(
             "SELECT l.id FROM cohort_members m JOIN learners l ON l.id = m.learner_id "
-            "WHERE m.cohort_id = ? AND l.archived = 0 ORDER BY l.name COLLATE NOCASE, l.id",
+            "WHERE m.cohort_id = ? ORDER BY l.name COLLATE NOCASE, l.id",
             (cohort_id,)):
         seen = set()
         while learner_id in kept and learner_id not in seen:  # follow chains of joins
