@@ -56,7 +56,8 @@ class ReportsPanel(QDialog):
 
         # left: what to make, and for whom
         left.addWidget(label(_("What to make"), role="prompt"))
-        kinds = QHBoxLayout()
+        top = QHBoxLayout()  # the three kinds one above the other (long words fit), what each makes beside
+        kinds = QVBoxLayout()
         self.kind_group = QButtonGroup(self)
         for kind, text in ((LEARNER, _("Learner reports")), (COHORT, _("Cohort report")),
                            (CERTIFICATE, _("Certificates"))):
@@ -66,10 +67,10 @@ class ReportsPanel(QDialog):
             button.clicked.connect(lambda _c=False, k=kind: self.set_kind(k))
             self.kind_group.addButton(button)
             kinds.addWidget(button)
-        kinds.addStretch(1)
-        left.addLayout(kinds)
+        top.addLayout(kinds)
         self.note = label(role="muted")
-        left.addWidget(self.note)
+        top.addWidget(self.note, 1)
+        left.addLayout(top)
         self.track = QComboBox()
         self.track.setObjectName("report_track")
         for track in curriculum.tracks:
