@@ -2,11 +2,12 @@
 their cells, and bar charts. Works off the GUI thread (a QPdfWriter on a memory buffer, no
 QPixmap), so batches run in a worker.
 
-Font: chosen by family name. WenQuanYi Micro Hei keeps the Chinese text layer in the PDF (Qt
-embeds it as a CID TrueType font with a ToUnicode map: pdftotext and copy-paste get the
-characters back); Noto Sans CJK, an OpenType font with CFF outlines, is embedded by Qt here
-without usable character codes, so the Chinese comes out as shapes only. Hence the order below,
-with a fallback to whatever the system offers.
+Font: chosen by family name, a quirk of Qt's PDF output. WenQuanYi Micro Hei keeps the Chinese
+text layer (Qt embeds it as a CID TrueType font with a ToUnicode map, so pdftotext, search and
+copy-paste get the characters back; tests/reports/test_pdf.py checks this). With Noto Sans CJK
+(OpenType with CFF outlines) the Chinese was found to come out as shapes without text (the
+project's issue 5; that font is not installed on the build machine, so it is not re-tested). Hence
+WenQuanYi first and Noto last below, with a fallback to whatever the system offers.
 """
 
 from __future__ import annotations
