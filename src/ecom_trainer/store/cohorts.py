@@ -214,18 +214,25 @@ def remove_member(conn: sqlite3.Connection, cohort_id: str, learner_id: str) -> 
         return _delete_member(conn, cohort_id, learner_id)
 
 
-def set_members(conn: sqlite3.Connection, cohort_id: str, learner_ids: Iterable[str]) -> tuple[int, int]:
-    """Make the class's members exactly these learners, in one transaction: (added, removed).
-    Members not shown to the trainer (archived learners) are kept unless listed."""
+def set_members(conn: sqlite3.Connection, cohort_id: str, learner_ids: Iterable[str],
+                shown: Collection[str] | None = None) -> tuple[int, int]:
+    """Make the class's members these learners, among those `shown` to the trainer (default:
+    learners not archived), in one transaction: (added, removed). Memberships of learners not
+    shown (archived, or joined into another learner) are left alone."""
     wanted = set(learner_ids)
     device, stamp = device_id(conn), now()
     with transaction(conn):
         current = member_ids(conn, cohort_id)
-        archived = {r[0] for r in conn.execute(
-            "SELECT m.learner_id FROM cohort_members m JOIN learners l ON l.id = m.learner_id "
-            "WHERE m.cohort_id = ? AND l.archived = 1", (cohort_id,))}
+        if shown is None:
+            hidden = {r[0] for r in conn.execute(
+                "SELECT m.learner_id FROM cohort_members m JOIN learners l ON l.id = m.learner_id "
+                "WHERE m.cohort_id = ? AND (l.archived = 1 OR l.id IN (SELECT merged_id FROM learner_merges))",
+                (cohort_id,))}
+            current -= hidden
+        else:
+            current &= set(shown)
         added = sum(insert_member(conn, cohort_id, x, device, stamp) for x in sorted(wanted - current))
-        removed = sum(_delete_member(conn, cohort_id, x) for x in sorted(current - wanted - archived))
+        removed = sum(_delete_member(conn, cohort_id, x) for x in sorted(current - wanted))
     return added, removed
 
 

@@ -316,6 +316,30 @@ class MainWindow(QMainWindow):
         def open_dashboard() -> None:
             self._show_dashboard(back_to=overview)
 
+        def open_roster_or_cohorts(screen: QWidget) -> None:  # learners or classes, then back here
+            self.stack.addWidget(screen)
+
+            def back() -> None:
+                overview.refresh()  # learners may be added, changed or archived
+                self.stack.setCurrentWidget(overview)
+                self.stack.removeWidget(screen)
+                screen.deleteLater()
+
+            screen.close_requested.connect(back)
+            self.stack.setCurrentWidget(screen)
+
+        def open_roster() -> None:
+            from ecom_trainer.ui.trainer.roster import RosterScreen
+
+            open_roster_or_cohorts(RosterScreen(self.conn))
+
+        def open_cohorts() -> None:
+            from ecom_trainer.ui.trainer.cohorts import CohortsScreen
+
+            open_roster_or_cohorts(CohortsScreen(self.conn, self.curriculum))
+
+        overview.roster_requested.connect(open_roster)
+        overview.cohorts_requested.connect(open_cohorts)
         overview.close_requested.connect(leave)
         overview.dashboard_requested.connect(open_dashboard)
         overview.settings_changed.connect(settings_changed)

@@ -42,6 +42,8 @@ class TrainerOverview(QWidget):
     data_requested = Signal()  # backups and progress files
     voices_requested = Signal()  # record the lessons' texts in a trainer's voice
     dashboard_requested = Signal()
+    roster_requested = Signal()  # learners: edit, archive, CSV (ui/trainer/roster.py)
+    cohorts_requested = Signal()  # classes: plan, dates, members (ui/trainer/cohorts.py)
 
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum) -> None:
         super().__init__()
@@ -50,6 +52,12 @@ class TrainerOverview(QWidget):
         top = QHBoxLayout()
         self.title = label(role="title")
         top.addWidget(self.title, 1)
+        for name, text, signal in (("trainer_roster", _("Learners"), self.roster_requested),
+                                   ("trainer_classes", _("Classes"), self.cohorts_requested)):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(signal.emit)
+            top.addWidget(button)
         dashboard = QPushButton(_("Dashboard"))
         dashboard.setObjectName("trainer_dashboard")
         dashboard.clicked.connect(self.dashboard_requested.emit)
