@@ -122,6 +122,7 @@ def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
         for n, name in enumerate(("mastery", "quizzes", "activity", "help", "items")):
             dashboard.tabs.setCurrentIndex(n)
             shoot(window, app, out, f"{tag}-15c-dashboard-{n + 1}-{name}")
+        shoot_roster(window, app, conn, curriculum, out, tag)
         window.close()
         conn.close()
         # a real installation's first start: the centre's name and a trainer PIN
@@ -173,6 +174,60 @@ def shoot_practice(window, app: QApplication, out: Path, tag: str) -> None:
     while screen.mode == "feedback":
         screen.on_primary()
     shoot(window, app, out, f"{tag}-27-practice-summary")
+
+
+def shoot_roster(window, app: QApplication, conn, curriculum, out: Path, tag: str) -> None:
+    """Learners (table, the change dialog), a CSV file's preview with problems, and Classes (list,
+    the plan of lessons)."""
+    from ecom_trainer.store.cohorts import list_cohorts, update_cohort
+    from ecom_trainer.store.roster import roster
+    from ecom_trainer.store.roster_csv import read_learner_csv
+    from ecom_trainer.ui.trainer.cohorts import CohortDialog, CohortsScreen
+    from ecom_trainer.ui.trainer.csv_import_dialog import CsvImportDialog
+    from ecom_trainer.ui.trainer.roster import LearnerDialog, RosterScreen
+
+    def shoot_dialog(dialog, name: str) -> None:
+        dialog.show()
+        settle(app)
+        dialog.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+        dialog.close()
+
+    from ecom_trainer.ui.trainer.dashboard import DashboardScreen
+
+    if isinstance(window.stack.currentWidget(), DashboardScreen):
+        # closed as its Back button does: while in the stack, its minimum height keeps the
+        # window taller than 768
+        window.stack.currentWidget().close_requested.emit()
+        settle(app)  # the layout's new minimum first, then the size
+        window.resize(*SIZE)
+    cohort = list_cohorts(conn)[0]
+    lessons = [lesson for track in curriculum.tracks for lesson in track.lesson_ids]
+    update_cohort(conn, cohort.id, cohort.name, lessons[:4], "2026-09-01", "2026-11-20")
+    screen = RosterScreen(conn)
+    window.stack.addWidget(screen)
+    window.stack.setCurrentWidget(screen)
+    screen.table.selectRow(1)
+    shoot(window, app, out, f"{tag}-15d-roster")
+    shoot_dialog(LearnerDialog(conn, roster(conn)[1], window), f"{tag}-15e-roster-learner")
+    csv_file = Path(tempfile.mkdtemp()) / "名单.csv"
+    csv_file.write_bytes(("姓名,村,出生年份,电话,班级,备注\n"
+                          "王秀英,芳畈镇,1958,13812345678,2026 秋季班 (autumn 2026)\n"
+                          "周玉兰,芳畈镇,1962,13907221234,茶农班\n"
+                          "吴大山,宣化店镇,一九六〇,,茶农班\n"
+                          ",新城镇,1955,,\n"
+                          "郑春花,黄站镇,1958,1380722,\n"
+                          "孙有福,河口镇,1949,13607221111,茶农班\n").encode("gb18030"))
+    preview = read_learner_csv(conn, csv_file)
+    shoot_dialog(CsvImportDialog(conn, preview, csv_file.name, window), f"{tag}-15f-roster-import-preview")
+    classes = CohortsScreen(conn, curriculum)
+    window.stack.addWidget(classes)
+    window.stack.setCurrentWidget(classes)
+    classes.table.selectRow(0)
+    shoot(window, app, out, f"{tag}-15g-classes")
+    dialog = CohortDialog(conn, curriculum, list_cohorts(conn)[0], window)
+    dialog.tabs.setCurrentIndex(1)
+    shoot_dialog(dialog, f"{tag}-15h-class-plan")
 
 
 def shoot_voices(window, app: QApplication, conn, curriculum, out: Path, name: str) -> None:
