@@ -50,7 +50,7 @@ class Chart(pg.PlotWidget):
 
 def pre_post_chart(table: Table) -> Chart:
     """Grouped bars: first and final quiz, per skill (skills without answers are left out)."""
-    chart = Chart(_("First and final quiz per skill"), _("% right"))
+    chart = Chart(_("First and final quiz per skill"), _("Right answers (%)"))
     rows = [r for r in table.rows if r[2] is not None or r[3] is not None]
     xs = list(range(len(rows)))
     chart.addItem(pg.BarGraphItem(x=[x - 0.2 for x in xs], height=[r[2] or 0 for r in rows], width=0.38,

@@ -141,7 +141,7 @@ class DashboardScreen(QWidget):
         grid = _table_view("dashboard_mastery", self._model(d.mastery, mastery=True))
         grid.doubleClicked.connect(lambda index: self.learner_requested.emit(d.people[index.row()][0]))
         note = label(_("Each skill: right answers among the last 5 (3 or more: mastered), and the BKT "
-                       "chance that the skill is known (95 % or more: mastered). Green: both say "
+                       "chance that the skill is known (at least 95 %: mastered). Green: both say "
                        "mastered; yellow: one. Double-click a learner for details."), role="muted")
         self.tabs.addTab(self._page(note, grid), _("Mastery"))
         self.charts["pre_post"] = charts.pre_post_chart(d.pre_post)
