@@ -254,7 +254,7 @@ def _reports(db_path: Path, args: argparse.Namespace) -> int:
 
     curriculum = load_curriculum(args.lessons or lessons_dir())
     language = args.language or get_setting(conn, "language") or i18n.system_language()
-    i18n.set_language(language, curriculum.source_language)
+    i18n.set_language(language, curriculum.source_language, lesson_pack=curriculum.folder)
     if args.command == "report" and args.kind == "cohort":
         cohorts = list_cohorts(conn)
         chosen = [c.id for c in cohorts if args.subject in (c.id, c.name)]

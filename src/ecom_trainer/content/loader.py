@@ -167,7 +167,7 @@ def load_curriculum(folder: Path) -> Curriculum:
             tracks[tid] = track
     lessons: dict[str, Lesson] = {}
     for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
-        if sub.name == "tracks" or sub.name.startswith((".", "_")):
+        if sub.name in ("tracks", "translations") or sub.name.startswith((".", "_")):
             continue
         if not (sub / "lesson.yaml").is_file():
             problems.append(Problem(sub / "lesson.yaml", 1, "", "this lesson folder has no lesson.yaml"))

@@ -109,15 +109,22 @@ def _compile_in_memory(po: Path) -> _gettext.NullTranslations:
 
 
 def set_language(language: str, lesson_source_language: str = DEFAULT_LANGUAGE,
-                 folder: Path | None = None) -> None:
+                 folder: Path | None = None, lesson_pack: Path | None = None) -> None:
+    """Switch the language. Lesson text comes from the catalogs of the pack's own `translations/`
+    folder (a trainer's pack carries its translations), then from the program's."""
     folder = folder or translations_dir()
     _state.language = language
     _state.ui = _load(UI_DOMAIN, language, folder)
     # Lesson text is written in the pack's source language: no catalog needed for it.
     if language == lesson_source_language:
         _state.lessons = _gettext.NullTranslations()
-    else:
-        _state.lessons = _load(LESSONS_DOMAIN, language, folder)
+        return
+    lessons = _load(LESSONS_DOMAIN, language, folder)
+    if lesson_pack is not None and (own := lesson_pack / "translations").is_dir():
+        mine = _load(LESSONS_DOMAIN, language, own)
+        mine.add_fallback(lessons)
+        lessons = mine
+    _state.lessons = lessons
 
 
 def current_language() -> str:

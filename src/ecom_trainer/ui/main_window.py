@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         apply_theme(QApplication.instance(), get_setting(self.conn, "theme", "default") or "default",
                     float(get_setting(self.conn, "text_scale", "1.0") or 1.0))
         i18n.set_language(get_setting(self.conn, "language") or i18n.current_language(),
-                          self.curriculum.source_language)
+                          self.curriculum.source_language, lesson_pack=self.curriculum.folder)
         self.apply_direction()
         screens = [self.picker]
         for name in ("home", "track", "player", "result", "practice", "practice_task"):
@@ -156,7 +156,8 @@ class MainWindow(QMainWindow):
     def curriculum(self) -> Curriculum:
         if self._curriculum is None:  # loaded on first need: the picker must appear fast
             self._curriculum = self._load_curriculum()
-            i18n.set_language(i18n.current_language(), self._curriculum.source_language)
+            i18n.set_language(i18n.current_language(), self._curriculum.source_language,
+                              lesson_pack=self._curriculum.folder)
         return self._curriculum
 
     # ------------------------------------------------------------ screens
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
 
     def next_language(self) -> None:
         language = self.picker.next_language
-        i18n.set_language(language, self.curriculum.source_language)
+        i18n.set_language(language, self.curriculum.source_language, lesson_pack=self.curriculum.folder)
         set_setting(self.conn, "language", language)
         self.apply_direction()
         self.show_picker()
