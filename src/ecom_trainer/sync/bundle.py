@@ -168,13 +168,15 @@ SCALAR_TYPES = frozenset({str, int, float, type(None)})
 
 
 def _rows(source: Path, name: str, data: bytes) -> list[dict]:
-    _, columns, _, required = PARTS[name]
-    expected = set(columns)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise BundleError(f"{source}: {name} is not UTF-8 text") from None
-    lines = text.splitlines()
+    # Lines end in "\n" only: str.splitlines() would also split at U+2028 and other separators,
+    # which json.dumps(ensure_ascii=False) writes unescaped inside a learner's name.
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
     try:  # one parse of the whole part is ~5x faster than a parse per line
         rows = json.loads("[" + ",".join(lines) + "]")
     except ValueError:
@@ -184,6 +186,8 @@ def _rows(source: Path, name: str, data: bytes) -> list[dict]:
             except ValueError:
                 raise BundleError(f"{source}: {name} line {number} is not valid JSON") from None
         raise BundleError(f"{source}: {name} is not valid JSON Lines") from None
+    _, columns, _, required = PARTS[name]
+    expected = set(columns)
     for number, row in enumerate(rows, start=1):
         if type(row) is not dict or row.keys() != expected:
             raise BundleError(f"{source}: {name} line {number} does not have the expected fields")
@@ -227,10 +231,11 @@ def import_bundle(conn: sqlite3.Connection, source: Path) -> ImportReport:
 def _merge_answers(conn: sqlite3.Connection, rows: list[dict], report: ImportReport) -> None:
     _, columns, _, _ = PARTS["attempts.jsonl"]
     # A set union by UUID. Known answers are skipped before inserting: an insert, even one
-    # that is then ignored, runs the kind trigger and the foreign-key check first.
-    known = {r[0] for r in conn.execute("SELECT id FROM attempts")}
-    new = [row for row in rows if row["id"] not in known]
-    new.sort(key=lambda row: (row["learner_id"], row["answered_at"]))  # index order: fewer page splits
+    # that is then ignored, runs the CHECK constraints and the foreign-key check first.
+    known = _known_ids(conn, [row["id"] for row in rows])
+    new = [row for row in rows if row["id"] not in known] if known else rows
+    # Inserted in the bundle's order (by id, as exported), so the primary-key index grows at
+    # its end; sorting by learner for the other index measured slower, sort included.
     sql = (f"INSERT OR IGNORE INTO attempts ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' for _ in columns)})")
     before = conn.total_changes
@@ -238,8 +243,24 @@ def _merge_answers(conn: sqlite3.Connection, rows: list[dict], report: ImportRep
     added = conn.total_changes - before
     report.answers_added += added
     # Answers from elsewhere, in any time order: the dashboard rebuilds these people's summaries.
-    mark_stale(conn, {row["learner_id"] for row in new})
+    mark_stale(conn, set(map(itemgetter("learner_id"), new)))
     report.answers_known += len(rows) - added
+
+
+def _known_ids(conn: sqlite3.Connection, ids: list[str]) -> set[str]:
+    """Which of these answer ids the database holds. Reading all its ids costs ~0.7 us each, looking
+    one up ~4.5 us (1,000,000 answers): read all unless it holds many more than the bundle."""
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: no sqlite3.Row per id
+    held = cursor.execute("SELECT max(rowid) FROM attempts").fetchone()[0] or 0  # append-only: the count
+    if held <= 5 * len(ids):
+        return set(ids).intersection(r[0] for r in cursor.execute("SELECT id FROM attempts")) if held else set()
+    known: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        known.update(r[0] for r in cursor.execute(
+            f"SELECT id FROM attempts WHERE id IN ({', '.join('?' for _ in chunk)})", chunk))
+    return known
 
 
 def _merge_records(conn: sqlite3.Connection, name: str, rows: list[dict], report: ImportReport) -> None:
