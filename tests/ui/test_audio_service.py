@@ -160,3 +160,11 @@ def test_voices_are_matched_by_locale_then_by_name_for_speech_dispatcher():
     local = [{"name": "Bob", "locale": "en_GB", "language": "English"},
              {"name": "Mary", "locale": "en_US", "language": "English"}]
     assert pick_voice(local, "en_US")["name"] == "Mary" and pick_voice(local, "en")["name"] == "Bob"
+
+
+def test_each_system_gets_its_own_speech_engine():
+    from ecom_trainer.ui.speech import default_engine
+
+    assert default_engine("win32") == "sapi"
+    assert default_engine("darwin") == "darwin"
+    assert default_engine("linux") == "speechd"

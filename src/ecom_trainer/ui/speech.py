@@ -94,6 +94,17 @@ app.exec()
 LANGUAGE_WORDS = {"zh": ("mandarin", "cmn", "chinese", "zh"), "en": ("english", "en")}
 
 
+def default_engine(platform: str = sys.platform) -> str:
+    """Qt's text-to-speech plugin for this system: SAPI on Windows (present on every version the
+    installer supports; "winrt" needs Windows 10 voices), the system voices on macOS, and
+    speech-dispatcher on Linux (the Debian default; hangs without audio, hence the child process)."""
+    if platform.startswith("win"):
+        return "sapi"
+    if platform == "darwin":
+        return "darwin"
+    return "speechd"
+
+
 def pick_voice(voices: list[dict], language: str) -> dict | None:
     """The best voice for `language` (e.g. zh_CN), or None when none fits."""
     base = language.split("_")[0]
@@ -122,7 +133,7 @@ class Speaker(QObject):
                  find_voice: Callable[[str, str], Path | None] | None = None,
                  host: list[str] | None = None) -> None:
         super().__init__(parent)
-        self.engine_name = engine or os.environ.get("ECOM_TRAINER_TTS_ENGINE", "speechd")
+        self.engine_name = engine or os.environ.get("ECOM_TRAINER_TTS_ENGINE", default_engine())
         self.find_voice = find_voice or (lambda _unit, _key: None)
         self.host_command = host or [sys.executable, "-c", HOST, self.engine_name]
         self.start_timeout_ms, self.ack_timeout_ms, self.play_timeout_ms = \
