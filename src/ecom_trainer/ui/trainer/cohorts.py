@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ecom_trainer.content.model import Curriculum
 from ecom_trainer.i18n import format_date, lesson_text, ngettext
 from ecom_trainer.i18n import gettext as _
+from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.centre import centre_id
 from ecom_trainer.store.cohorts import (
     Cohort,
@@ -163,7 +164,17 @@ class CohortDialog(QDialog):
         self.conn, self.curriculum, self.cohort = conn, curriculum, cohort
         self.saved_id, self.saved_name = "", ""
         self.setWindowTitle(_("Change a class") if cohort else _("New class"))
-        self.setStyleSheet(CHECKBOXES + " QDateEdit::drop-down { width: 48px; }")  # a target, not a sliver
+        palette = current_palette()
+        # the calendar's button a target, not a sliver: its subcontrol is sized only once the
+        # field itself is styled
+        self.setStyleSheet(CHECKBOXES + f"""
+            QDateEdit {{ background: {palette.panel}; border: 3px solid {palette.border}; border-radius: 8px;
+                padding: 4px 8px; }}
+            QDateEdit:disabled {{ color: {palette.disabled}; border-color: {palette.disabled}; }}
+            QDateEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 48px;
+                border-left: 2px solid {palette.border}; background: #FFFFFF; }}
+            QDateEdit::down-arrow {{ image: url({(resources_dir() / "icons" / "down.svg").as_posix()});
+                width: 28px; height: 28px; }}""")
         self.resize(1200, 720)
         box = QVBoxLayout(self)
         box.addWidget(label(self.windowTitle(), role="prompt"))
