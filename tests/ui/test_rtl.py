@@ -134,3 +134,32 @@ def test_only_pointing_icons_flip_right_to_left(qapp, tint):
         else:
             assert differs(after, before) == 0, name
     assert ink_centre(image(icon("back", tint))) > 0.5 > ink_centre(image(icon("next", tint)))
+
+
+def ink_columns(widget: QWidget) -> tuple[int, int]:
+    """The first and last column where `widget` draws dark pixels (its text)."""
+    picture = widget.grab().toImage()
+    dark = [[(c := picture.pixelColor(x, y)).alpha() > 128 and c.lightness() < 100
+             for y in range(0, picture.height(), 2)] for x in range(picture.width())]
+    columns = [x for x, column in enumerate(dark) if any(column)]
+    return columns[0], columns[-1]
+
+
+def test_right_to_left_text_reads_from_the_right_even_when_a_line_starts_with_latin(qtbot):
+    from ecom_trainer.ui.widgets import RLM, label
+
+    QApplication.setLayoutDirection(RTL)
+    # a Uyghur finding that quotes an English word first; English alone (not yet translated)
+    mixed, english = label("✗  «Best» مۇتلەق سۆز.\n«Best» ئېلان قانۇنى"), label("Tap the words below.")
+    for widget in (mixed, english):
+        qtbot.addWidget(widget)
+        widget.setStyleSheet("background: white; color: black;")
+        widget.resize(900, 80)
+        widget.show()
+    assert all(line.startswith(RLM) for line in mixed.text().split("\n"))
+    assert english.text() == "Tap the words below."
+    first, last = ink_columns(mixed)
+    assert last > 900 - 30 and first > 300  # set from the right edge
+    assert ink_columns(english)[0] < 30  # English keeps to the left
+    QApplication.setLayoutDirection(LTR)
+    assert label("«Best» مۇتلەق سۆز.").text() == "«Best» مۇتلەق سۆز."  # only under a right-to-left layout

@@ -7,6 +7,7 @@ stylesheet (`qproperty-alignment`) and sizes are computed by hand instead.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -150,6 +151,20 @@ class Picture(QLabel):
         self.setPixmap(render_svg(self._path, self.size(), self.tint))
 
 
+RLM = "\u200f"  # right-to-left mark
+_RIGHT_TO_LEFT_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic
+
+
+def reading_order(text: str) -> str:
+    """Under a right-to-left layout, text in a right-to-left script reads from the right even when
+    a line starts with a Latin word, a number or a sign (a line takes its direction from its first
+    letter: "✗  «Best» ..." would run left to right). English alone (not yet translated) is left
+    as it is."""
+    if not QApplication.isRightToLeft() or not _RIGHT_TO_LEFT_SCRIPT.search(text):
+        return text
+    return "\n".join(line if line.startswith(RLM) else RLM + line for line in text.split("\n"))
+
+
 class TextLabel(QLabel):
     """A label that never interprets its text as HTML (lesson and learner text are plain)."""
 
@@ -160,7 +175,7 @@ class TextLabel(QLabel):
             from PySide6.QtCore import Qt
 
             self.setTextFormat(Qt.TextFormat.PlainText)
-        super().setText(text)
+        super().setText(reading_order(text))
 
 
 def label(text: str = "", role: str = "", wrap: bool = True, centred: bool = False) -> QLabel:
