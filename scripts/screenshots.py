@@ -62,6 +62,21 @@ def first_question_of_type(curriculum, qtype: str):
     return None
 
 
+# Steps and questions of lessons the four tracks' authors wrote (issue 3), chosen for long texts
+# and busy layouts, so that words cut off or a picture gone wrong show: (lesson, index).
+NEW_STEPS = (("listing-price", 3), ("live-rules", 7), ("money-reviews", 0))
+NEW_QUESTIONS = (("live-viewers", 0), ("logistics-waybill", 0), ("money-reviews", 4), ("listing-price", 0))
+
+
+def shoot_new_lessons(window, app: QApplication, curriculum, out: Path, tag: str) -> None:
+    for kind, letter, picks in (("step", "b", NEW_STEPS), ("question", "c", NEW_QUESTIONS)):
+        for n, (lesson_id, index) in enumerate(picks, start=1):
+            lesson = curriculum.lessons[lesson_id]
+            position = index if kind == "step" else len(lesson.steps) + index
+            window.start_unit(window.session.lesson_unit(lesson_id), position)
+            shoot(window, app, out, f"{tag}-05{letter}-{kind}-{n}-{lesson_id}")
+
+
 def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     out.mkdir(parents=True, exist_ok=True)
@@ -105,6 +120,7 @@ def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
                 window.player.quiz.input.buttons[wrong].setChecked(True)
                 window.player.on_primary()
                 shoot(window, app, out, f"{tag}-{n:02}-quiz-feedback")
+        shoot_new_lessons(window, app, curriculum, out, tag)
         window.show_result(session.lesson_unit(first.id))
         shoot(window, app, out, f"{tag}-13-result")
         window.open_track(track.id)
