@@ -329,3 +329,20 @@ def test_learners_and_classes_open_from_the_trainer_page(qtbot, window):
     assert isinstance(classes, CohortsScreen) and classes.model.rowCount() == 1
     classes.findChild(QPushButton, "cohorts_back").click()
     assert window.stack.currentWidget() is overview
+
+
+def test_enter_saves_a_class_but_not_from_the_search_field(qtbot, db, curriculum):
+    from PySide6.QtCore import Qt as QtKeys
+
+    dialog = CohortDialog(db, curriculum, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("Spring")
+    dialog.tabs.setCurrentIndex(2)
+    dialog.member_search.setFocus()
+    qtbot.keyClick(dialog.member_search, QtKeys.Key.Key_Return)
+    assert list_cohorts(db) == [] and dialog.isVisible()
+    dialog.tabs.setCurrentIndex(0)
+    dialog.name.setFocus()
+    qtbot.keyClick(dialog.name, QtKeys.Key.Key_Return)
+    assert [c.name for c in list_cohorts(db)] == ["Spring"] and not dialog.isVisible()

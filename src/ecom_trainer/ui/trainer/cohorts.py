@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -192,6 +192,7 @@ class CohortDialog(QDialog):
         save = QPushButton(_("Save"))
         save.setObjectName("cohort_save")
         save.setProperty("role", "primary")
+        save.setDefault(True)  # Enter in a field saves, rather than the first button of a tab
         save.clicked.connect(self.save)
         cancel = QPushButton(_("Cancel"))
         cancel.setObjectName("cohort_cancel")
@@ -345,6 +346,7 @@ class CohortDialog(QDialog):
         self.member_search.setPlaceholderText(_("Search: name, village, phone or class"))
         self.member_search.setClearButtonEnabled(True)
         self.member_search.textChanged.connect(self._filter_members)
+        self.member_search.installEventFilter(self)
         find.addWidget(self.member_search, 1)
         for name, text, state in (("members_all", _("Tick all shown"), Qt.CheckState.Checked),
                                   ("members_none", _("Tick none"), Qt.CheckState.Unchecked)):
@@ -386,6 +388,13 @@ class CohortDialog(QDialog):
     def _count_members(self) -> None:
         n = len(self.member_ids())
         self.member_count.setText(ngettext("{n} learner in this class", "{n} learners in this class", n).format(n=n))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Enter in the search field only searches (it filters as one types): it must not save."""
+        if (watched is self.member_search and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------ saving
     def save(self) -> None:

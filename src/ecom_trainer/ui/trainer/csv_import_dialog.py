@@ -78,6 +78,7 @@ class CsvImportDialog(QDialog):
         self.add_button = QPushButton()
         self.add_button.setObjectName("import_add")
         self.add_button.setProperty("role", "primary")
+        self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.add)
         cancel = QPushButton(_("Cancel"))
         cancel.setObjectName("import_cancel")

@@ -260,7 +260,11 @@ class RosterScreen(QWidget):
         from ecom_trainer.ui.long_work import run_with_progress
         from ecom_trainer.ui.trainer.csv_import_dialog import CsvImportDialog
 
-        preview = run_with_progress(self, _("Reading the file…"), lambda: read_learner_csv(self.conn, path))
+        try:
+            preview = run_with_progress(self, _("Reading the file…"), lambda: read_learner_csv(self.conn, path))
+        except sqlite3.Error as exc:
+            self.status.setText(_("Nothing was added: {reason}").format(reason=exc))
+            return
         dialog = CsvImportDialog(self.conn, preview, path.name, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.outcome:
             self._changed(dialog.outcome)
@@ -336,6 +340,7 @@ class LearnerDialog(QDialog):
         save = QPushButton(_("Save"))
         save.setObjectName("learner_save")
         save.setProperty("role", "primary")
+        save.setDefault(True)  # Enter in a field saves (not "Use a photo…", the first button)
         save.clicked.connect(self.save)
         cancel = QPushButton(_("Cancel"))
         cancel.setObjectName("learner_cancel")
