@@ -123,6 +123,9 @@ class QuizView(QWidget):
 
     def show_question(self, question: Question, seed: str) -> None:
         self.question = question
+        # The last answer's feedback goes first: while the new input is shown it would
+        # otherwise count in the height the window must have (and the window grew).
+        self.feedback.hide()
         if self.input is not None:  # hide now: deleteLater waits for the event loop
             self.middle.removeWidget(self.input)
             self.input.hide()
@@ -137,7 +140,6 @@ class QuizView(QWidget):
         self.input.read_aloud.connect(lambda parts: self.read_aloud.emit(self._in_unit(parts)))
         self.middle.addWidget(self.input, 5)
         self.input.show()  # a widget added to a visible layout is otherwise shown only later, queued
-        self.feedback.hide()
         self.more = False
         self.prompt.show()
         self.answer_area.show()
@@ -159,16 +161,10 @@ class QuizView(QWidget):
             partly = result.score > 0
             self.verdict.setText(_("◐ Partly right") if partly else _("✗ Not quite"))
             self.verdict.setProperty("role", "wrong")
-            brief = large_text()
-            right = _("The right answer: {answer}").format(
-                answer=solution_text(self.question, given, brief=brief))
-            # At large text only the right answer fits beside the explanation; the learner
-            # has just given their own.
             mine = _("Your answer: {answer}").format(answer=answer_text(self.question, given))
-            self.given.setText(right if brief else f"{mine}\n{right}")
+            right = _("The right answer: {answer}").format(answer=solution_text(self.question, given))
             # Listen always reads it all, even where the screen shows a brief form
-            self.spoken = [mine, _("The right answer: {answer}").format(
-                answer=solution_text(self.question, given))]
+            self.spoken = [mine, right]
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
         self.explanation.setText(lesson_text(self.question.explanation))
@@ -177,9 +173,27 @@ class QuizView(QWidget):
         self.given.show()
         self.explanation.show()
         self.feedback.show()
+        if not result.correct:
+            self.given.setText(self._answers_that_fit(given))
         # When the answer and the "why" do not fit together, they come one after the other.
         self.more = not self._feedback_fits()
         self.explanation.setVisible(not self.more)
+
+    def _answers_that_fit(self, given: object) -> str:
+        """Both answers where they fit beside the explanation, or on a page of their own; else
+        the right answer alone, in brief (the learner has just given their own, and Listen reads
+        both in full). At large text the brief form always: the explanation needs the room."""
+        assert self.question is not None
+        mine, right = self.spoken
+        brief = _("The right answer: {answer}").format(
+            answer=solution_text(self.question, given, brief=True))
+        if large_text():
+            return brief
+        for text in (f"{mine}\n{right}", right):
+            self.given.setText(text)
+            if self._feedback_fits() or self._feedback_fits(explanation=False):
+                return text
+        return brief
 
     def show_more(self) -> None:
         """The second page of a long feedback: the explanation."""
@@ -187,12 +201,13 @@ class QuizView(QWidget):
         self.explanation.show()
         self.more = False
 
-    def _feedback_fits(self) -> bool:
+    def _feedback_fits(self, explanation: bool = True) -> bool:
         box = self.feedback.layout()
         margins = box.contentsMargins()
         frame = 2 * self.feedback.frameWidth() + 6  # the stylesheet's 3 px border
         width = self.width() - margins.left() - margins.right() - frame
-        shown = [w for w in (self.verdict, self.given, self.explanation) if w.text()]
+        shown = [w for w in (self.verdict, self.given, self.explanation if explanation else None)
+                 if w is not None and w.text()]
         need = (sum(w.heightForWidth(width) for w in shown) + box.spacing() * (len(shown) - 1)
                 + margins.top() + margins.bottom() + frame)
         room = self.height()
