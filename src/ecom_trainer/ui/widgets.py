@@ -151,6 +151,149 @@ class Picture(QLabel):
         self.setPixmap(render_svg(self._path, self.size(), self.tint))
 
 
+class PictureBeside(QWidget):
+    """A picture and its words side by side, the words taking `text_share` of the width, or more:
+    when the words need more lines than the height holds, the picture gives up width to them
+    (pictures shrink before text does), down to `min_picture` px. Placed by hand: a box layout
+    keeps fixed stretch factors and cannot trade width for height."""
+
+    GAP = 32
+
+    def __init__(self, picture: Picture, text: QLabel, text_share: float,
+                 min_picture: int = 240) -> None:
+        super().__init__()
+        self.picture, self.text = picture, text
+        self.text_share, self.min_picture = text_share, min_picture
+        picture.setParent(self)
+        text.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(self.min_picture + self.GAP + 200, self.picture.minimumHeight())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(800, 400)
+
+    def text_width(self, width: int, height: int) -> int:
+        """The narrowest width from the preferred share up whose wrapped words fit `height`."""
+        if self.picture.isHidden():
+            return width
+        widest = max(width - self.GAP - self.min_picture, 1)
+        low = min(round(width * self.text_share), widest)
+        if self.text.heightForWidth(low) <= height:
+            return low
+        high = widest
+        while low < high:  # the height falls as the width grows: search for the first that fits
+            middle = (low + high) // 2
+            if self.text.heightForWidth(middle) <= height:
+                high = middle
+            else:
+                low = middle + 1
+        return high
+
+    def place(self) -> None:
+        width, height = self.width(), self.height()
+        text_w = self.text_width(width, height)
+        picture_w = width - text_w - self.GAP
+        text_x, picture_x = picture_w + self.GAP, 0
+        if self.isRightToLeft():
+            text_x, picture_x = 0, text_w + self.GAP
+        self.text.setGeometry(text_x, 0, text_w, height)
+        if not self.picture.isHidden():
+            self.picture.setGeometry(picture_x, 0, max(picture_w, 0), height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.place()
+
+
+def paginate(heights: list[int], room: int, spacing: int) -> list[list[int]]:
+    """Split items of these heights into pages that each fit `room` (an item taller than the room
+    gets a page of its own). Returns the item indexes of each page."""
+    pages: list[list[int]] = []
+    used = 0
+    for i, height in enumerate(heights):
+        if pages and used + spacing + height <= room:
+            pages[-1].append(i)
+            used += spacing + height
+        else:
+            pages.append([i])
+            used = height
+    return pages
+
+
+class TilePages(QWidget):
+    """Tiles in rows of `columns`, as many rows as the height holds, the others on further pages:
+    a learner screen never scrolls. Placed by hand (like PictureBeside): how many rows fit is
+    known only once the height is. `pages_changed` tells the screen to show its page buttons."""
+
+    pages_changed = Signal()
+    SPACING = 12
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tiles: list[QWidget] = []
+        self.columns = 1
+        self.page = 0
+        self.pages: list[list[int]] = [[]]  # the rows on each page
+
+    def set_tiles(self, tiles: list[QWidget], columns: int) -> None:
+        for old in self.tiles:  # out at once (deleteLater waits): findChild must not find them
+            old.hide()
+            old.setParent(None)
+            old.deleteLater()
+        self.tiles, self.columns, self.page = list(tiles), max(columns, 1), 0
+        for tile in self.tiles:
+            tile.setParent(self)
+        self.place()
+
+    def show_page(self, page: int) -> None:
+        self.page = page
+        self.place()
+
+    def _row_heights(self, width: int) -> list[int]:
+        def height(tile: QWidget) -> int:
+            hint = tile.heightForWidth(width) if tile.hasHeightForWidth() else -1
+            return max(hint, tile.sizeHint().height() if hint < 0 else 0, tile.minimumSizeHint().height(),
+                       tile.minimumHeight())
+
+        return [max(height(t) for t in self.tiles[i:i + self.columns])
+                for i in range(0, len(self.tiles), self.columns)]
+
+    def place(self) -> None:
+        width = (self.width() - (self.columns - 1) * self.SPACING) // self.columns
+        heights = self._row_heights(width)
+        pages = paginate(heights, self.height(), self.SPACING) if heights else [[]]
+        self.page = max(0, min(self.page, len(pages) - 1))
+        changed = pages != self.pages
+        self.pages = pages
+        shown = {i for row in pages[self.page] for i in range(row * self.columns, (row + 1) * self.columns)}
+        y = 0
+        for row in pages[self.page]:
+            for column in range(self.columns):
+                i = row * self.columns + column
+                if i >= len(self.tiles):
+                    break
+                x = column * (width + self.SPACING)
+                if self.isRightToLeft():
+                    x = self.width() - x - width
+                self.tiles[i].setGeometry(x, y, width, heights[row])
+            y += heights[row] + self.SPACING
+        for i, tile in enumerate(self.tiles):
+            tile.setVisible(i in shown)
+        if changed:
+            self.pages_changed.emit()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(TARGET_PX, MAIN_BUTTON_PX)  # one row always fits; the rest go to pages
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(800, 400)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.place()
+
+
 RLM = "\u200f"  # right-to-left mark
 _RIGHT_TO_LEFT_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic
 

@@ -19,7 +19,7 @@ from ecom_trainer.store.db import now
 from ecom_trainer.ui.learner.quiz import QuizView
 from ecom_trainer.ui.screen import Reading, Screen
 from ecom_trainer.ui.theme import text_scale
-from ecom_trainer.ui.widgets import Picture, label, primary_button
+from ecom_trainer.ui.widgets import Picture, PictureBeside, label, primary_button
 
 
 class LessonPlayer(Screen):
@@ -31,18 +31,14 @@ class LessonPlayer(Screen):
         self.progress.setTextVisible(False)
         self.body.addWidget(self.progress)
         self.stack = QStackedWidget()
-        self.step_view = QWidget()
-        step_row = QHBoxLayout(self.step_view)
-        step_row.setContentsMargins(0, 0, 0, 0)
-        step_row.setSpacing(32)
         self.step_picture = Picture()
         self.step_picture.setObjectName("step_picture")
         self.step_text = label(role="lead")
         self.step_text.setObjectName("step_text")
-        # Pictures shrink before text does: the larger the text, the more width it gets.
-        picture_share, text_share = {1.0: (3, 2), 1.5: (1, 1)}.get(text_scale(), (1, 2))
-        step_row.addWidget(self.step_picture, picture_share)
-        step_row.addWidget(self.step_text, text_share)
+        # Pictures shrink before text does: the larger the text, the more width it gets, and
+        # more still when a long step needs it.
+        text_share = {1.0: 2 / 5, 1.5: 1 / 2}.get(text_scale(), 2 / 3)
+        self.step_view = PictureBeside(self.step_picture, self.step_text, text_share)
         self.quiz = QuizView()
         self.stack.addWidget(self.step_view)
         self.stack.addWidget(self.quiz)
@@ -91,6 +87,7 @@ class LessonPlayer(Screen):
             self.step_picture.setVisible(item.image is not None)
             if item.image:
                 self.step_picture.set_picture(item.image.path, lesson_text(item.image.alt))
+            self.step_view.place()  # new words may need another share of the width
             self.stack.setCurrentWidget(self.step_view)
             self.primary.setText(_("Next"))
             self.primary.setEnabled(True)
