@@ -104,6 +104,7 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
     QPushButton[role="primary"] {{
         background: {p.primary}; color: {p.on_primary}; font-weight: bold;
         min-height: {MAIN_BUTTON_PX}px; min-width: {MAIN_BUTTON_PX * 2}px;
+        padding: {"2px 12px" if scale >= 2 else "8px 16px"};
     }}
     QPushButton[role="primary"]:disabled {{ background: {p.panel}; color: {p.disabled}; }}
     QPushButton[role="nav"] {{ min-height: {MAIN_BUTTON_PX}px; min-width: {MAIN_BUTTON_PX}px;

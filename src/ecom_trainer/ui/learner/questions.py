@@ -200,10 +200,16 @@ class OrderInput(QuestionInput):
         for i in range(len(self.order)):
             row = QHBoxLayout()
             text = label()
-            up, down = QPushButton("▲"), QPushButton("▼")
+            up, down = QPushButton(), QPushButton()
             for button, step, name in ((up, -1, _("Move up")), (down, 1, _("Move down"))):
+                # Arrows drawn as icons, not as ▲ ▼ in the text size: at 200 % those glyphs made
+                # every row taller than its words and the last rows fell off the screen.
+                button.setIcon(icon("move-up" if step < 0 else "move-down"))
+                button.setIconSize(QSize(36, 36))
+                button.setStyleSheet("padding: 2px;")
                 button.setMinimumSize(MAIN_BUTTON_PX, TARGET_PX)
                 button.setAccessibleName(name)
+                button.setToolTip(name)
                 button.setObjectName(f"{'up' if step < 0 else 'down'}_{i}")
                 button.clicked.connect(lambda _c=False, i=i, step=step: self.move(i, step))
             row.addWidget(text, 1)
@@ -352,6 +358,8 @@ class MatchInput(QuestionInput):
         outer.addLayout(top)
         self.position = label(role="muted")
         outer.addWidget(self.position)
+        if text_scale() >= 2.0:  # the answers need its line; the prompt says what to do, ① which item
+            self.position.hide()
         rights = [right for _, right in question.pairs]
         self.rng.shuffle(rights)
         grid = QGridLayout()
