@@ -12,10 +12,11 @@ from ecom_trainer.i18n import native_name
 from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.learners import Learner
 from ecom_trainer.ui.screen import Screen
-from ecom_trainer.ui.theme import MAIN_BUTTON_PX
+from ecom_trainer.ui.theme import MAIN_BUTTON_PX, text_scale
 from ecom_trainer.ui.widgets import OptionButton, icon, label
 
 COLUMNS, ROWS = 5, 2  # ten big tiles a page: fits 1366 x 768 at every text size without scrolling
+LARGE_COLUMNS = 4  # at 200 % a name of two long words needs the wider tile
 
 
 def avatar_path(avatar: str) -> Path | None:
@@ -40,12 +41,18 @@ class LearnerPicker(Screen):
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(20)
+        self.columns = LARGE_COLUMNS if text_scale() >= 2.0 else COLUMNS
+        for column in range(self.columns):  # equal tiles: a long name wraps in its own tile instead of
+            self.grid.setColumnStretch(column, 1)  # widening it and squeezing short names
+        for row_ in range(ROWS):
+            self.grid.setRowStretch(row_, 1)
         self.body.addWidget(self.grid_host, 1)
         row = QHBoxLayout()
         self.previous_page = QPushButton()
         self.next_page = QPushButton()
         for b in (self.previous_page, self.next_page):
             b.setMinimumHeight(MAIN_BUTTON_PX)
+            b.setIconSize(QSize(36, 36))
         self.previous_page.setIcon(icon("back"))
         self.next_page.setIcon(icon("next"))
         self.previous_page.clicked.connect(lambda: self.show_page(self.page - 1))
@@ -79,6 +86,7 @@ class LearnerPicker(Screen):
         self.trainer_button.setText(_("Trainer"))
         self.trainer_button.setAccessibleName(_("Trainer"))
         self.message.setText(_("No learners yet. A trainer can add them.") if not self.learners else "")
+        self.message.setVisible(not self.learners)  # an empty line would still take its height
 
     def set_learners(self, learners: list[Learner]) -> None:
         self.learners = learners
@@ -86,7 +94,7 @@ class LearnerPicker(Screen):
         self.show_page(0)
 
     def show_page(self, page: int) -> None:
-        per_page = COLUMNS * ROWS
+        per_page = self.columns * ROWS
         pages = max(1, -(-len(self.learners) // per_page))
         self.page = max(0, min(page, pages - 1))
         while self.grid.count():
@@ -100,9 +108,9 @@ class LearnerPicker(Screen):
             tile.setObjectName(f"learner_{learner.id}")
             tile.setAccessibleName(learner.name)
             tile.clicked.connect(lambda _c=False, who=learner: self.picked.emit(who))
-            self.grid.addWidget(tile, i // COLUMNS, i % COLUMNS)
+            self.grid.addWidget(tile, i // self.columns, i % self.columns)
         for i in range(len(self.learners[start:start + per_page]), per_page):
-            self.grid.addWidget(QWidget(), i // COLUMNS, i % COLUMNS)  # keep tiles the same size
+            self.grid.addWidget(QWidget(), i // self.columns, i % self.columns)  # tiles the same size
         self.previous_page.setVisible(self.page > 0)
         self.next_page.setVisible(self.page < pages - 1)
 
