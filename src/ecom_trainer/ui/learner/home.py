@@ -101,7 +101,10 @@ class HomeScreen(Screen):
             self.practice_button.setText("")  # the picture alone, drawn larger
         alone = not self.practice_button.text()
         self.practice_button.setIconSize(QSize(56, 56) if alone else QSize(36, 36))
-        self.pair.setStretchFactor(self.practice_button, 0 if alone else 1)
+        # Alone, the picture keeps its size; with words, both grow from their own widths (equal
+        # halves would cut the longer one).
+        self.pair.setStretchFactor(self.review_button, 1 if alone else 0)
+        self.pair.setStretchFactor(self.practice_button, 0)
 
     def help_text(self) -> str:
         return _("Tap a picture to learn about it. The big green button takes you back to where you stopped.")
