@@ -1,6 +1,9 @@
 """Save a PNG of every learner screen, in every shipped language, at 1366 x 768.
 
-    python scripts/screenshots.py OUTDIR [--languages zh_CN en] [--scale 1.0] [--theme high_contrast]
+    python scripts/screenshots.py OUTDIR [--languages zh_CN en ug] [--scale 1.0] [--theme high_contrast]
+
+Uyghur (ug) screens are mirrored, right to left. Two screens in the pseudo-locale en_XA
+(en_XA-*.png) show any text that bypasses the catalogs; --no-pseudo leaves them out.
 
 Runs on a fresh demo database in a temporary folder; uses Qt's offscreen platform.
 """
@@ -326,17 +329,60 @@ def shoot_reports(out: Path, language: str) -> None:
         conn.close()
 
 
+def shoot_pseudo(out: Path) -> None:
+    """Home and a question's feedback in the pseudo-locale en_XA, made from templates extracted
+    afresh: any plain English on them bypassed the catalogs (tests/ui/test_pseudo_locale.py)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from pseudo_locale import extract_templates, write_pseudo_locale
+
+    from ecom_trainer.i18n.pseudo import PSEUDO_LANGUAGE
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    real_folder = i18n.translations_dir
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "translations"
+        write_pseudo_locale(folder, extract_templates(Path(tmp)))
+        i18n.translations_dir = lambda: folder  # only en_XA is read from there
+        try:
+            conn = open_database(Path(tmp) / "demo.sqlite3")
+            curriculum = load_curriculum(lessons_dir())
+            seed_demo(conn, curriculum)
+            window = build_window(conn, lambda: curriculum, PSEUDO_LANGUAGE)
+            window.resize(*SIZE)
+            window.show()
+            learner = list_learners(conn)[-1]
+            answer_wrongly_yesterday(conn, curriculum, learner.id)
+            window.open_learner(learner)
+            shoot(window, app, out, f"{PSEUDO_LANGUAGE}-02-home")
+            lesson_id, position = first_question_of_type(curriculum, "single_choice")
+            unit = window.session.lesson_unit(lesson_id)
+            window.start_unit(unit, position)
+            question = unit.item(position)
+            wrong = next(o.id for o in question.options if o.id != question.answer)
+            window.player.quiz.input.buttons[wrong].setChecked(True)
+            window.player.on_primary()
+            shoot(window, app, out, f"{PSEUDO_LANGUAGE}-06-quiz-feedback")
+            window.close()
+            conn.close()
+        finally:
+            i18n.translations_dir = real_folder
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--languages", nargs="+", default=["zh_CN", "en"])
+    parser.add_argument("--languages", nargs="+", default=["zh_CN", "en", "ug"])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--theme", default="default", choices=["default", "high_contrast"])
+    parser.add_argument("--no-pseudo", action="store_true", help="without the pseudo-locale screens")
     args = parser.parse_args()
     for language in args.languages:
         run(args.out, language, args.scale, args.theme)
-        if args.scale == 1.0 and args.theme == "default":  # PDFs look the same at every setting
+        # PDFs look the same at every setting; they are not laid out right to left (yet)
+        if args.scale == 1.0 and args.theme == "default" and not i18n.is_right_to_left(language):
             shoot_reports(args.out, language)
+    if not args.no_pseudo and args.scale == 1.0 and args.theme == "default":
+        shoot_pseudo(args.out)
     i18n.set_language("en")
     return 0
 

@@ -163,3 +163,11 @@ def test_right_to_left_text_reads_from_the_right_even_when_a_line_starts_with_la
     assert ink_columns(english)[0] < 30  # English keeps to the left
     QApplication.setLayoutDirection(LTR)
     assert label("«Best» مۇتلەق سۆز.").text() == "«Best» مۇتلەق سۆز."  # only under a right-to-left layout
+
+
+def test_a_match_answer_points_from_the_item_to_its_partner_in_reading_order():
+    from ecom_trainer.ui.learner.quiz import paired
+
+    assert paired("Net weight", "The food alone") == "Net weight → The food alone"
+    i18n.set_language("ug")  # read from the right: the arrow points left, from the item to its partner
+    assert paired("ساپ ئېغىرلىق", "يېمەكلىكنىڭ ئۆزى") == "ساپ ئېغىرلىق ← يېمەكلىكنىڭ ئۆزى"

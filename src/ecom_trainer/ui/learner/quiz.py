@@ -32,6 +32,12 @@ def shorten(text: str, width: int = 18) -> str:
     return text
 
 
+def paired(item: str, match: str) -> str:
+    """A match question's pair. The arrow is the catalog's: it points the other way in a language
+    read from the right."""
+    return _("{item} → {match}").format(item=item, match=match)
+
+
 def solution_text(q: Question, given: object = None, brief: bool = False) -> str:
     """The right answer in words, for the feedback panel and for reading aloud. For a match,
     only the pairs the learner got wrong: those are the ones to learn."""
@@ -52,7 +58,7 @@ def solution_text(q: Question, given: object = None, brief: bool = False) -> str
         wrong = [(a, b) for a, b in q.pairs if not isinstance(given, dict) or given.get(a.id) != a.id]
         # brief: the learner has just read each item in full; its first words recall it
         left = (lambda t: shorten(lesson_text(t))) if brief else lesson_text
-        return "\n".join(f"{left(a.text)} → {lesson_text(b.text)}" for a, b in wrong)
+        return "\n".join(paired(left(a.text), lesson_text(b.text)) for a, b in wrong)
     return ""
 
 
@@ -74,7 +80,7 @@ def answer_text(q: Question, given: object) -> str:
     if q.type == "match" and isinstance(given, dict):
         lefts = {a.id: lesson_text(a.text) for a, _b in q.pairs}
         rights = {b.id: lesson_text(b.text) for _a, b in q.pairs}
-        return "; ".join(f"{lefts[k]} → {rights.get(v, '')}" for k, v in given.items() if k in lefts)
+        return "; ".join(paired(lefts[k], rights.get(v, "")) for k, v in given.items() if k in lefts)
     return ""
 
 
