@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 BODY_PT = 20
 TITLE_PT = 30
 BUTTON_PT = 22
+MAIN_ACTION_PT = 23  # the green button's words: 23 pt is 31 px at 96 dpi (main action text >= 30 px)
 LEAD_PT = 26  # the text of a lesson step
 PROMPT_PT = 22  # a question: bold, so it stands out without taking the room its answers need
 NAV_TITLE_PT = 24  # the screen title in the navigation bar: it shares a row with four buttons,
@@ -40,15 +41,17 @@ class Palette(NamedTuple):  # not a dataclass: creating one costs ~1 ms at start
     focus: str
     selected: str
     disabled: str  # text of controls that cannot be used now: visibly quieter than enabled ones
+    # (with a dashed border), still >= 7:1: a learner reads what "Check my answer" will do
+    # before it can be tapped
 
 
 DEFAULT = Palette("default", window="#FFF8E1", text="#1A1A1A", muted="#3A3A3A", panel="#FFFFFF",
                   primary="#1B5E20", on_primary="#FFFFFF", border="#37474F", right="#1B5E20",
-                  wrong="#A31515", focus="#0D47A1", selected="#E3F2FD", disabled="#6B6B6B")
+                  wrong="#A31515", focus="#0D47A1", selected="#E3F2FD", disabled="#4D4D4D")
 HIGH_CONTRAST = Palette("high_contrast", window="#000000", text="#FFFFFF", muted="#FFFF00",
                         panel="#000000", primary="#FFFF00", on_primary="#000000", border="#FFFFFF",
                         right="#7CFC00", wrong="#FF8080", focus="#00FFFF", selected="#003366",
-                        disabled="#9E9E9E")
+                        disabled="#B0B0B0")
 PALETTES = {p.name: p for p in (DEFAULT, HIGH_CONTRAST)}
 
 
@@ -70,6 +73,7 @@ def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
         "body": (p.text, p.window), "muted": (p.muted, p.window), "panel": (p.text, p.panel),
         "button": (p.on_primary, p.primary), "right": (p.right, p.panel),
         "wrong": (p.wrong, p.panel), "selected": (p.text, p.selected),
+        "disabled": (p.disabled, p.panel), "disabled on window": (p.disabled, p.window),
     }
 
 
@@ -102,7 +106,7 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
         border-style: dashed; }}
     QPushButton[tile="yes"] {{ padding: 0px; min-height: {MAIN_BUTTON_PX}px; }}
     QPushButton[role="primary"] {{
-        background: {p.primary}; color: {p.on_primary}; font-weight: bold;
+        background: {p.primary}; color: {p.on_primary}; font-weight: bold; font-size: {pt(MAIN_ACTION_PT)};
         min-height: {MAIN_BUTTON_PX}px; min-width: {MAIN_BUTTON_PX * 2}px;
         padding: {"2px 12px" if scale >= 2 else "8px 16px"};
     }}
