@@ -162,7 +162,7 @@ class PictureBeside(QWidget):
     def __init__(self, picture: Picture, text: QLabel, text_share: float,
                  min_picture: int = 240) -> None:
         super().__init__()
-        self.picture, self.text = picture, text
+        self.picture, self.words = picture, text
         self.text_share, self.min_picture = text_share, min_picture
         picture.setParent(self)
         text.setParent(self)
@@ -179,12 +179,12 @@ class PictureBeside(QWidget):
             return width
         widest = max(width - self.GAP - self.min_picture, 1)
         low = min(round(width * self.text_share), widest)
-        if self.text.heightForWidth(low) <= height:
+        if self.words.heightForWidth(low) <= height:
             return low
         high = widest
         while low < high:  # the height falls as the width grows: search for the first that fits
             middle = (low + high) // 2
-            if self.text.heightForWidth(middle) <= height:
+            if self.words.heightForWidth(middle) <= height:
                 high = middle
             else:
                 low = middle + 1
@@ -197,7 +197,7 @@ class PictureBeside(QWidget):
         text_x, picture_x = picture_w + self.GAP, 0
         if self.isRightToLeft():
             text_x, picture_x = 0, text_w + self.GAP
-        self.text.setGeometry(text_x, 0, text_w, height)
+        self.words.setGeometry(text_x, 0, text_w, height)
         if not self.picture.isHidden():
             self.picture.setGeometry(picture_x, 0, max(picture_w, 0), height)
 
