@@ -94,7 +94,7 @@ def _mastery(conn: sqlite3.Connection, cohort: str | None, people: list, skills:
         headers += [f"{skill} {name}: " + _("last 5"), f"{skill}: " + _("BKT %")]
         short += [f"{skill}\n" + _("of 5"), f"{skill}\n" + _("BKT %")]
     grid: dict[str, dict[str, tuple[int, float]]] = {}
-    for person, skill, _answers, recent, p_known, _streak, _at in analytics.skill_states(conn, cohort):
+    for person, skill, recent, p_known in analytics.mastery_states(conn, cohort):
         grid.setdefault(person, {})[skill] = (recent.count("1"), p_known)
     rows = []
     for pid, name, village in people:
@@ -163,8 +163,8 @@ def _help(conn: sqlite3.Connection, cohort: str | None, names: dict[str, str], c
           today: date) -> Table:
     rows: list[list[Value]] = []
     skill_names = {s.id: lesson_text(s.name) for t in curriculum.tracks for s in t.skills}
-    for person, skill, _answers, _recent, _p, streak, at in analytics.skill_states(conn, cohort):
-        if streak >= WRONG_IN_A_ROW and person in names:
+    for person, skill, streak, at in analytics.wrong_streaks(conn, cohort, WRONG_IN_A_ROW):
+        if person in names:
             rows.append([names[person], _(HELP_REASONS["wrong_in_a_row"]).format(n=streak),
                          f"{skill} {skill_names.get(skill, '')}".strip(), at[:10]])
     before = (datetime.combine(today, datetime.min.time(), UTC) - STALLED_AFTER).isoformat()
