@@ -19,12 +19,6 @@ from ecom_trainer.ui.widgets import POINTING, icon
 RTL, LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
 
 
-@pytest.fixture(autouse=True)
-def _left_to_right_afterwards():
-    yield
-    QApplication.setLayoutDirection(LTR)  # the direction is the whole application's
-
-
 def x_in_window(widget: QWidget) -> int:
     """The horizontal centre of `widget` in its window's coordinates, once the layouts have run."""
     QApplication.processEvents()
