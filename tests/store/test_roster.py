@@ -110,3 +110,17 @@ def test_a_photo_lives_beside_the_database(db, tmp_path):
         assert avatar_file(db, sneaky) is None
     with pytest.raises(RosterError):
         create_learner(db, "x", avatar="photos/missing.jpg")
+
+
+def test_quick_changes_and_a_clock_set_back_still_stamp_in_order(db, monkeypatch):
+    from ecom_trainer.store import roster as module
+
+    learner = create_learner(db, "A")
+    monkeypatch.setattr(module, "now", lambda: "2020-01-01T00:00:00.000Z")  # the clock went back
+    stamps = []
+    for village in ("x", "y", "z"):
+        update_learner(db, learner, "A", village)
+        stamps.append(stamp(db, learner)[0])
+    set_archived(db, learner, True)
+    stamps.append(stamp(db, learner)[0])
+    assert stamps == sorted(set(stamps)) and stamps[0] > "2020"  # each later than the one before

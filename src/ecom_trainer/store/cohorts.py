@@ -18,7 +18,7 @@ from datetime import date
 from ecom_trainer.i18n import N_
 from ecom_trainer.store.db import new_id, now, transaction
 from ecom_trainer.store.device import device_id
-from ecom_trainer.store.roster import NAME_MAX, Problem, RosterError, clean_text
+from ecom_trainer.store.roster import NAME_MAX, Problem, RosterError, clean_text, later_stamp
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,8 @@ def update_cohort(conn: sqlite3.Connection, cohort_id: str, name: object, plan: 
     with transaction(conn):
         conn.execute("UPDATE cohorts SET name = ?, plan = ?, starts_on = ?, ends_on = ?, updated_at = ?, "
                      "device_id = ? WHERE id = ?",
-                     (text, json.dumps(list(lessons)), start, end, now(), device, cohort_id))
+                     (text, json.dumps(list(lessons)), start, end, later_stamp(conn, "cohorts", cohort_id),
+                      device, cohort_id))
     return True
 
 
@@ -172,8 +173,9 @@ def set_cohort_archived(conn: sqlite3.Connection, cohort_id: str, archived: bool
     device = device_id(conn)
     with transaction(conn):
         cursor = conn.execute("UPDATE cohorts SET archived = ?, updated_at = ?, device_id = ? "
-                              "WHERE id = ? AND archived != ?", (int(archived), now(), device, cohort_id,
-                                                                 int(archived)))
+                              "WHERE id = ? AND archived != ?",
+                              (int(archived), later_stamp(conn, "cohorts", cohort_id), device, cohort_id,
+                               int(archived)))
     return cursor.rowcount > 0
 
 

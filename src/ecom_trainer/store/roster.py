@@ -11,7 +11,7 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ecom_trainer.i18n import N_
@@ -44,6 +44,22 @@ class RosterError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(p.message for p in problems))
         self.problems = problems
+
+
+def later_stamp(conn: sqlite3.Connection, table: str, row_id: str) -> str:
+    """Now, or a millisecond after the row's last change when the clock has not moved on since
+    (two quick changes) or went back: merging keeps the newest stamp, so a row's changes must
+    sort in the order they were made."""
+    stamp = now()
+    row = conn.execute(f"SELECT updated_at FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    previous = row[0] if row else None
+    if previous and stamp <= previous:
+        try:
+            after = datetime.fromisoformat(previous.replace("Z", "+00:00")) + timedelta(milliseconds=1)
+        except ValueError:  # a stamp this program did not write: now is as good as any
+            return stamp
+        stamp = after.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return stamp
 
 
 def clean_text(value: object) -> str:
@@ -236,7 +252,8 @@ def update_learner(conn: sqlite3.Connection, learner_id: str, name: object, vill
     device = device_id(conn)
     with transaction(conn):
         conn.execute("UPDATE learners SET name = ?, village = ?, birth_year = ?, phone = ?, avatar = ?, "
-                     "updated_at = ?, device_id = ? WHERE id = ?", (*new, now(), device, learner_id))
+                     "updated_at = ?, device_id = ? WHERE id = ?",
+                     (*new, later_stamp(conn, "learners", learner_id), device, learner_id))
     return True
 
 
@@ -246,7 +263,8 @@ def set_archived(conn: sqlite3.Connection, learner_id: str, archived: bool) -> b
     with transaction(conn):
         cursor = conn.execute("UPDATE learners SET archived = ?, updated_at = ?, device_id = ? "
                               "WHERE id = ? AND archived != ?",
-                              (int(archived), now(), device, learner_id, int(archived)))
+                              (int(archived), later_stamp(conn, "learners", learner_id), device, learner_id,
+                               int(archived)))
     return cursor.rowcount > 0
 
 
