@@ -397,6 +397,13 @@ class MainWindow(QMainWindow):
 
             box = QMessageBox(QMessageBox.Icon.Information, _("Help"), text, QMessageBox.StandardButton.NoButton, self)
             box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)  # Qt's own "OK" is English only
+            from ecom_trainer.ui.theme import text_scale
+
+            # Qt keeps a message narrow: at large text its words broke into a column of
+            # two-character lines. Wider, but within what Qt allows a message box on this screen
+            # (the screen's width less 480 px, at most 1000; less the icon and margins).
+            allowed = min(self.screen().availableGeometry().width() - 480, 1000) - 80
+            box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {min(round(420 * text_scale()), allowed)}px; }}")
             box.exec()
 
     def _speech_status(self, message: str) -> None:
