@@ -59,8 +59,13 @@ i18n-check: $(STAMP)
 lessons-check: $(STAMP)
 	$(BIN)/ecom-trainer lessons check lessons
 
+# Every language at 100 %; Chinese also at 200 % text and in the high-contrast theme.
 screenshots: $(STAMP) sysdeps i18n-compile
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py screenshots/zh_CN-200 \
+	  --languages zh_CN --scale 2.0
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py screenshots/zh_CN-high_contrast \
+	  --languages zh_CN --theme high_contrast
 
 bench: $(STAMP) sysdeps i18n-compile pyc
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/bench.py

@@ -18,6 +18,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ECOM_TRAINER_TTS_ENGINE", "mock")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1366 x 768 screen, as in a centre (not 800 x 800):
+    _screen = Path(tempfile.mkdtemp()) / "screen.json"  # dialogs size themselves from the screen
+    _screen.write_text('{"screens": [{"name": "centre", "x": 0, "y": 0, "width": 1366, "height": 768, '
+                       '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -124,10 +129,10 @@ def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
                 window.player.on_primary()
                 shoot(window, app, out, f"{tag}-{n:02}-quiz-feedback")
         shoot_new_lessons(window, app, curriculum, out, tag)
+        shoot_learner_states(window, app, conn, curriculum, out, tag)
         window.show_result(session.lesson_unit(first.id))
         shoot(window, app, out, f"{tag}-13-result")
-        window.open_track(track.id)
-        shoot(window, app, out, f"{tag}-14-track-lessons")
+        shoot_results_and_lessons(window, app, conn, curriculum, out, tag)
         shoot_practice(window, app, out, tag)
         from ecom_trainer.ui.trainer.overview import TrainerOverview
 
@@ -152,6 +157,70 @@ def run(out: Path, language: str, scale: float, theme: str = "default") -> None:
         shoot(first, app, out, f"{tag}-16-first-start-setup")
         first.close()
         fresh.close()
+
+
+def shoot_learner_states(window, app: QApplication, conn, curriculum, out: Path, tag: str) -> None:
+    """The feedback after a wrong answer to each question type, with its second page ("Why?")
+    where the words need one, and the Help message of a lesson step."""
+    from ecom_trainer.ui.audit import answer_wrongly
+
+    session, player = window.session, window.player
+    for qtype in ("multiple_choice", "true_false", "picture_choice", "order", "numeric", "match"):
+        found = first_question_of_type(curriculum, qtype)
+        if not found:
+            continue
+        unit = session.lesson_unit(found[0])
+        window.start_unit(unit, found[1])
+        answer_wrongly(player.quiz.input, unit.item(found[1]))
+        shoot(window, app, out, f"{tag}-12a-answered-{qtype}")
+        player.primary.click()
+        shoot(window, app, out, f"{tag}-12b-feedback-{qtype}")
+        if player.quiz.more:
+            player.primary.click()
+            shoot(window, app, out, f"{tag}-12c-feedback-{qtype}-why")
+    window.start_unit(session.lesson_unit(curriculum.lessons_of(curriculum.tracks[0])[0].id), 1)
+    shoot_help(window, app, out, f"{tag}-05d-help")
+
+
+def shoot_help(window, app: QApplication, out: Path, name: str) -> None:
+    """Help's message box, shot from inside its own event loop and then closed."""
+    from PySide6.QtCore import QTimer
+
+    def grab() -> None:
+        box = app.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, grab)
+            return
+        settle(app)
+        box.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+        box.accept()
+
+    QTimer.singleShot(50, grab)
+    window.stack.currentWidget().nav.help_button.click()
+    window.speaker.shutdown()  # Help also reads its words aloud: the speech host goes now
+
+
+def shoot_results_and_lessons(window, app: QApplication, conn, curriculum, out: Path, tag: str) -> None:
+    """The result of a first quiz, Practice again and its result, and a track's lessons once the
+    first quiz is done (with their second page where they do not all fit)."""
+    from ecom_trainer.store.progress import save_position, test_unit
+
+    session, track = window.session, curriculum.tracks[0]
+    window.show_result(session.test_unit(track.id, "pre_test"))
+    shoot(window, app, out, f"{tag}-13b-result-first-quiz")
+    review = session.review_unit()
+    if review is not None:
+        window.start_unit(review, 0)
+        shoot(window, app, out, f"{tag}-13c-practice-again")
+        window.show_result(review)
+        shoot(window, app, out, f"{tag}-13d-result-practice-again")
+    save_position(conn, session.learner.id, test_unit(track.id, "pre_test"), len(track.pre_test), done=True)
+    window.open_track(track.id)
+    shoot(window, app, out, f"{tag}-14-track-lessons")
+    if len(window.track.lessons.pages) > 1:
+        window.track.next_page.click()
+        shoot(window, app, out, f"{tag}-14b-track-lessons-page-2")
 
 
 def shoot_practice(window, app: QApplication, out: Path, tag: str) -> None:
