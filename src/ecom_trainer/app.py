@@ -32,17 +32,7 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
     conn = check_after_unclean_shutdown(conn, db_path)
     if conn is None:
         return 2
-    from ecom_trainer.store.settings import set_setting
-    from ecom_trainer.ui.auto_backup import AutoBackup
-
-    auto_backup = AutoBackup(conn, db_path, app)
-    # auto_backup.conn follows a restore from the trainer's page (the original would be closed)
-    app.aboutToQuit.connect(lambda: auto_backup.write_uncounted(
-        lambda: set_setting(auto_backup.conn, RUNNING, "0")))
-    app.aboutToQuit.connect(auto_backup.on_close)
-    # Marked after the picker is up: a write at start would cost an fsync before the first paint.
-    QTimer.singleShot(500, lambda: auto_backup.write_uncounted(
-        lambda: set_setting(auto_backup.conn, RUNNING, "1")))
+    changes_before_start = conn.total_changes  # what this run changes is backed up at its end
 
     lessons = lessons or lessons_dir()
 
@@ -57,12 +47,6 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
         return curriculum
 
     window = build_window(conn, load_curriculum, language, db_path)
-
-    def database_replaced(new_conn) -> None:  # after a restore from the trainer's page
-        auto_backup.conn = new_conn
-        auto_backup.backed_up_at = new_conn.total_changes
-
-    window.database_replaced.connect(database_replaced)
     if demo and not is_set_up(conn):
         window.curriculum  # noqa: B018 - first demo start: seed it before the picker lists learners
         window.show_picker()
@@ -74,9 +58,37 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
         from ecom_trainer.ui.smoke_test import check_started
 
         QTimer.singleShot(0, lambda: check_started(app, window))
+    # Backups just after the picker is on screen: it needs neither threads nor store.backup.
+    QTimer.singleShot(0, lambda: start_backups(app, window, db_path, changes_before_start))
     # Load the lessons just after the picker is on screen, so the first tap is instant.
     QTimer.singleShot(150, lambda: window.curriculum)
     return app.exec()
+
+
+def start_backups(app, window, db_path: Path, changes_before_start: int):
+    """Back up on close and every 10 minutes when data changed, and keep the running flag that
+    tells the next start whether this one ended cleanly. Returns the AutoBackup."""
+    from PySide6.QtCore import QTimer
+
+    from ecom_trainer.store.settings import set_setting
+    from ecom_trainer.ui.auto_backup import AutoBackup
+
+    auto_backup = AutoBackup(window.conn, db_path, app)
+    auto_backup.backed_up_at = changes_before_start  # changes made while the picker came up count
+    # auto_backup.conn follows a restore from the trainer's page (the original would be closed)
+    app.aboutToQuit.connect(lambda: auto_backup.write_uncounted(
+        lambda: set_setting(auto_backup.conn, RUNNING, "0")))
+    app.aboutToQuit.connect(auto_backup.on_close)
+    # Marked after the picker is up: a write at start would cost an fsync before the first paint.
+    QTimer.singleShot(500, lambda: auto_backup.write_uncounted(
+        lambda: set_setting(auto_backup.conn, RUNNING, "1")))
+
+    def database_replaced(new_conn) -> None:  # after a restore from the trainer's page
+        auto_backup.conn = new_conn
+        auto_backup.backed_up_at = new_conn.total_changes
+
+    window.database_replaced.connect(database_replaced)
+    return auto_backup
 
 
 def use_software_rendering() -> None:

@@ -290,8 +290,7 @@ def _reports(db_path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ecom-trainer", description="Lessons for selling online.")
+def _gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--demo", action="store_true", help="use the demo database (seeded on first start)")
     parser.add_argument("--db", type=Path, help="the database file to use")
     parser.add_argument("--language", help="language code, e.g. zh_CN or en")
@@ -300,6 +299,29 @@ def main(argv: list[str] | None = None) -> int:
                         help="draw without the graphics card (for old or broken graphics drivers)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="start, check the learner picker, lessons and translations, print one line, quit")
+
+
+class _StartParser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise argparse.ArgumentError(None, message)  # the full parser says it, with its usage
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """Starting the program is the usual command line, and its start-up time is budgeted: the
+    parser of every command (~8 ms, most of it argparse looking up catalogs for each help text)
+    is built only when the command line names a command, asks for help or is wrong."""
+    if not {"-h", "--help"} & set(argv):
+        start = _StartParser(prog="ecom-trainer", add_help=False)
+        _gui_options(start)
+        try:
+            args, rest = start.parse_known_args(argv)
+        except argparse.ArgumentError:
+            rest = ["?"]  # the full parser says what is wrong
+        if not rest:
+            args.command = None
+            return args
+    parser = argparse.ArgumentParser(prog="ecom-trainer", description="Lessons for selling online.")
+    _gui_options(parser)
     commands = parser.add_subparsers(dest="command")
     lessons = commands.add_parser("lessons", help="work with lesson packs")
     lesson_commands = lessons.add_subparsers(dest="action", required=True)
@@ -336,7 +358,11 @@ def main(argv: list[str] | None = None) -> int:
     issue.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     verify = certificate_commands.add_parser("verify", help="whose certificate a verification code is")
     verify.add_argument("code")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
 
     if args.command == "lessons":
         from ecom_trainer.paths import lessons_dir
