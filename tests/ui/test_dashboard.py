@@ -33,6 +33,9 @@ def test_dashboard_opens_from_the_trainer_page_and_equals_its_csv(window, qtbot,
     qtbot.mouseClick(overview.findChild(QPushButton, "trainer_dashboard"), Qt.MouseButton.LeftButton)
     screen = window.stack.currentWidget()
     assert isinstance(screen, DashboardScreen)
+    for tab in range(screen.tabs.count()):  # every page fits the centre PC's 1366 x 768 screen
+        screen.tabs.setCurrentIndex(tab)
+        assert screen.minimumSizeHint().height() <= 768 - 40 and window.height() <= 768
     assert "pyqtgraph" in sys.modules
     assert stale_count(db) == 0  # the demo's answers were summed up on opening
     assert screen.models["mastery"].rowCount() == len(screen.data.people) == 6
@@ -52,3 +55,35 @@ def test_dashboard_opens_from_the_trainer_page_and_equals_its_csv(window, qtbot,
     exported = list(csv.reader((tmp_path / "pre_post.csv").open(encoding="utf-8-sig")))[1:]
     pre = [float(r[2] or 0) for r in exported if r[2] or r[3]]
     assert [float(h) for h in bars[0].opts["height"]] == pre and any(pre)
+
+
+
+
+def test_charts_are_saved_as_png(window, qtbot, tmp_path):
+    window._show_dashboard(back_to=window.picker)
+    screen = window.stack.currentWidget()
+    screen.tabs.setCurrentIndex(2)
+    written = screen._export_png(tmp_path)
+    assert {p.name for p in written} == {"pre_post.png", "lessons_per_week.png", "answers_per_day.png"}
+    for path in written:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 2000
+    assert str(tmp_path) in screen.status.text()
+
+
+def test_a_class_filter_and_the_learner_page(window, qtbot, db):
+    from ecom_trainer.ui.trainer.learner_detail import LearnerDetail
+
+    window._show_dashboard(back_to=window.picker)
+    screen = window.stack.currentWidget()
+    cohort_index = screen.cohort.findText("2026", Qt.MatchFlag.MatchContains)
+    assert cohort_index > 0
+    screen.cohort.setCurrentIndex(cohort_index)
+    assert screen.data.filters.cohort_id is not None and len(screen.data.people) == 6
+    learner_id = screen.data.people[0][0]
+    detail = LearnerDetail(db, window.curriculum, learner_id)
+    qtbot.addWidget(detail)
+    answers = db.execute("SELECT COUNT(*) FROM attempts WHERE learner_id = ?", (learner_id,)).fetchone()[0]
+    assert detail.models["history"].rowCount() == answers
+    assert detail.models["skills"].rowCount() == sum(len(t.skills) for t in window.curriculum.tracks)
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.picker

@@ -25,7 +25,7 @@ class Chart(pg.PlotWidget):
 
     def __init__(self, title: str, left: str, point_size: int = 14) -> None:
         super().__init__(background="w")
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(170)  # two charts and the filters must fit 768 px with room to spare
         item = self.getPlotItem()
         item.setTitle(title, color="#263238", size=f"{point_size + 2}pt")
         item.showGrid(y=True, alpha=0.25)
