@@ -228,8 +228,13 @@ def learner_data(conn: sqlite3.Connection, curriculum: Curriculum, learner_id: s
             sum(1 for a in attempts if a.track_id == track.id), quiz_skills(track)))
     units = tuple(UnitAnswers(kind, unit, _title_of(curriculum, unit), n, right or 0)
                   for kind, unit, n, right in lesson_summary(conn, learner_id))
+    from ecom_trainer.store.roster import avatar_file, is_photo
+
+    # a photo lives beside the database: the PDF writer gets its full path, a built-in picture its name
+    photo = avatar_file(conn, learner.avatar) if is_photo(learner.avatar) else None
     return LearnerData(
-        learner.id, learner.name, learner.village, learner.avatar, centre_name(conn) or "",
+        learner.id, learner.name, learner.village, str(photo) if photo else learner.avatar,
+        centre_name(conn) or "",
         tuple(_cohort_names(conn, learner.id)), tuple(tracks), units, len(attempts),
         sum(a.correct for a in attempts), today or date.today())
 

@@ -5,6 +5,8 @@ files safely. Every number is formatted by the helpers below, which the tests us
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 
@@ -103,8 +105,19 @@ def _explanations(pages: Pages) -> None:
 # ------------------------------------------------------------------ learner report
 
 def _avatar(pages: Pages, avatar: str, name: str, rect: QRectF) -> None:
-    if pages.svg(resources_dir() / "avatars" / f"{avatar}.svg", rect):
+    """A built-in picture (by name), or a learner's photo (a full path; reports/data.py)."""
+    path = Path(avatar) if avatar and Path(avatar).is_absolute() else resources_dir() / "avatars" / f"{avatar}.svg"
+    if path.suffix.lower() == ".svg" and pages.svg(path, rect):
         return
+    if path.suffix.lower() != ".svg" and path.is_file():
+        from PySide6.QtGui import QImage
+
+        image = QImage(str(path))
+        if not image.isNull():
+            scale = min(rect.width() / image.width(), rect.height() / image.height())
+            w, h = image.width() * scale, image.height() * scale
+            pages.painter.drawImage(QRectF(rect.center().x() - w / 2, rect.center().y() - h / 2, w, h), image)
+            return
     p = pages.painter  # no picture: a circle with the first character of the name
     p.setPen(QPen(POST_FILL, 0.6 * MM))
     p.setBrush(QColor("#e8edf3"))

@@ -96,3 +96,9 @@ def open_database(path: Path | str) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def database_file(conn: sqlite3.Connection) -> Path | None:
+    """The file of the main database (None in memory): photos and recordings live beside it."""
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else None

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from ecom_trainer import i18n
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.store.centre import is_set_up
+from ecom_trainer.store.db import database_file
 from ecom_trainer.store.learners import Learner, list_learners
 from ecom_trainer.store.settings import get_setting, set_setting
 from ecom_trainer.ui.learner.picker import LearnerPicker
@@ -177,6 +178,9 @@ class MainWindow(QMainWindow):
         current = i18n.current_language()
         self.picker.next_language = languages[(languages.index(current) + 1) % len(languages)] \
             if current in languages else languages[0]
+        if self.picker.photos is None:  # the trainer's photos sit in a folder beside the database
+            file = database_file(self.conn)
+            self.picker.photos = file.parent / "photos" if file else None
         self.picker.set_learners(list_learners(self.conn))
         self.stack.setCurrentWidget(self.picker)
 

@@ -19,8 +19,15 @@ COLUMNS, ROWS = 5, 2  # ten big tiles a page: fits 1366 x 768 at every text size
 LARGE_COLUMNS = 4  # at 200 % a name of two long words needs the wider tile
 
 
-def avatar_path(avatar: str) -> Path | None:
-    path = resources_dir() / "avatars" / f"{avatar}.svg"
+def avatar_path(avatar: str, photos: Path | None = None) -> Path | None:
+    """A built-in picture, or a photo the trainer took ("photos/<file>", kept in `photos`)."""
+    if avatar.startswith("photos/"):
+        name = avatar.removeprefix("photos/")
+        if photos is None or not name or "/" in name or "\\" in name or name.startswith("."):
+            return None
+        path = photos / name
+    else:
+        path = resources_dir() / "avatars" / f"{avatar}.svg"
     return path if avatar and path.is_file() else None
 
 
@@ -33,6 +40,7 @@ class LearnerPicker(Screen):
         super().__init__()
         self.next_language = ""
         self.learners: list[Learner] = []
+        self.photos: Path | None = None  # the trainer's photos of learners, beside the database
         self.page = 0
         self.nav.home_button.hide()
         self.nav.back_button.hide()
@@ -103,7 +111,7 @@ class LearnerPicker(Screen):
                 item.widget().deleteLater()
         start = self.page * per_page
         for i, learner in enumerate(self.learners[start:start + per_page]):
-            tile = OptionButton(learner.name, avatar_path(learner.avatar), learner.name)
+            tile = OptionButton(learner.name, avatar_path(learner.avatar, self.photos), learner.name)
             tile.setCheckable(False)
             tile.setObjectName(f"learner_{learner.id}")
             tile.setAccessibleName(learner.name)
