@@ -124,9 +124,12 @@ class TrainerOverview(QWidget):
 
         ReportsPanel(self.conn, self.curriculum, self).exec()
 
-    def _settings_row(self) -> QHBoxLayout:
-        """How the learner screens look on this PC: text size, colours, language."""
+    def _settings_row(self) -> QVBoxLayout:
+        """How the learner screens look on this PC: text size and colours on one row, the
+        languages on the next (one row was too narrow for every button's text at 1366 px)."""
+        rows = QVBoxLayout()
         row = QHBoxLayout()
+        rows.addLayout(row)
         scale = get_setting(self.conn, "text_scale", "1.0") or "1.0"
         theme = get_setting(self.conn, "theme", "default") or "default"
         language = i18n.current_language()
@@ -137,6 +140,10 @@ class TrainerOverview(QWidget):
              [(code, i18n.native_name(code)) for code in i18n.available_languages()]),
         ]
         for title, key, current, choices in groups:
+            if key == "language":
+                row.addStretch(1)
+                row = QHBoxLayout()
+                rows.addLayout(row)
             row.addWidget(label(title, wrap=False))
             group = QButtonGroup(row)
             for value, text in choices:
@@ -149,7 +156,7 @@ class TrainerOverview(QWidget):
                 row.addWidget(button)
             row.addSpacing(24)
         row.addStretch(1)
-        return row
+        return rows
 
     def _change(self, key: str, value: str) -> None:
         if get_setting(self.conn, key) != value:
