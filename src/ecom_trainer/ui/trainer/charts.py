@@ -38,7 +38,8 @@ class Chart(pg.PlotWidget):
             axis.setTickFont(font)
         item.setLabel("left", left, color="#263238")
         item.setMouseEnabled(x=False, y=False)
-        self.legend = item.addLegend(offset=(10, 10), labelTextColor="#263238",
+        # one row of entries (colCount): it fits the band the charts leave above their data
+        self.legend = item.addLegend(offset=(10, 2), colCount=3, labelTextColor="#263238",
                                      labelTextSize=f"{point_size - 2}pt", brush=pg.mkBrush(255, 255, 255, 220))
 
     def export_png(self, path: Path) -> Path:
@@ -60,7 +61,8 @@ def pre_post_chart(table: Table) -> Chart:
     chart.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=PRE), _("First quiz"))
     chart.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=POST), _("Final quiz"))
     chart.getPlotItem().getAxis("bottom").setTicks([[(x, str(r[0])) for x, r in zip(xs, rows, strict=True)]])
-    chart.setYRange(0, 100, padding=0.02)
+    chart.setYRange(0, 130, padding=0)  # the band above 100 % holds the legend, clear of the bars
+    chart.getPlotItem().getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)]])
     return chart
 
 
