@@ -32,3 +32,12 @@ def test_item_statistics_thresholds_and_a_wrong_key():
     assert stats["q1"].difficulty == 0.5 and stats["q1"].tentative  # under 30: tentative
     assert stats["key"].discrimination < 0 and "check the answer key" in stats["key"].flags
     assert not {s.item: s for s in item_statistics(takers(30))}["q1"].tentative
+
+
+def test_identical_totals_give_no_discrimination_in_both_forms():
+    from ecom_trainer.assess.items import stats_from_sums
+
+    # half right, half wrong, but every taker has the same score on the other items: sd = 0
+    assert point_biserial([1, 0, 1, 0], [2, 2, 2, 2]) is None
+    s = stats_from_sums("q", takers=4, right=2, sum_rest=8, sum_rest2=16, sum_right_rest=4)
+    assert s.difficulty == 0.5 and s.discrimination is None and "check the answer key" not in s.flags
