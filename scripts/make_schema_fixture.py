@@ -11,6 +11,7 @@ from pathlib import Path
 from ecom_trainer.assess.mastery import guess_lookup
 from ecom_trainer.content.loader import load_curriculum
 from ecom_trainer.paths import lessons_dir
+from ecom_trainer.store.cohorts import remove_member
 from ecom_trainer.store.db import SCHEMA_VERSION, new_id, now, open_database
 from ecom_trainer.store.demo import seed_demo
 from ecom_trainer.store.summaries import refresh_stale
@@ -34,6 +35,8 @@ def main() -> int:
         conn.execute("INSERT INTO rehearsals (id, learner_id, file, duration_s, checklist, recorded_at, "
                      "device_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      (new_id(), learner, "r.ogg", 61.5, "{}", now(), device, now()))
+    member = conn.execute("SELECT cohort_id, learner_id FROM cohort_members ORDER BY 1, 2 LIMIT 1").fetchone()
+    remove_member(conn, member[0], member[1])  # leaves a row in cohort_member_removals (v6)
     refresh_stale(conn, guess_lookup(curriculum))
     tables = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]

@@ -119,3 +119,24 @@ def test_a_learners_classes_from_the_learner_side(db):
     assert set_learner_cohorts(db, learner, [spring]) == (1, 0)
     assert set_learner_cohorts(db, learner, [autumn]) == (1, 1)
     assert {x for x in (spring, autumn, old) if learner in member_ids(db, x)} == {autumn, old}
+
+
+def test_a_removal_is_kept_stamped_after_the_membership_and_ended_by_adding_again(db, monkeypatch):
+    from ecom_trainer.store import cohorts
+
+    monkeypatch.setattr(cohorts, "now", lambda: "2026-03-02T09:00:00.000Z")  # one millisecond for all
+    a, b = create_learner(db, "A"), create_learner(db, "B")
+    cohort = create_cohort(db, "Spring")
+    add_member(db, cohort, a)
+    assert not remove_member(db, cohort, b)  # not a member: nothing to remove, nothing kept
+
+    def removal():
+        return [tuple(r) for r in db.execute("SELECT learner_id, device_id, updated_at FROM cohort_member_removals")]
+
+    assert removal() == []
+    assert remove_member(db, cohort, a)
+    device = db.execute("SELECT id FROM device").fetchone()[0]
+    assert removal() == [(a, device, "2026-03-02T09:00:00.001Z")]  # after the membership, same clock
+    assert add_member(db, cohort, a)
+    assert removal() == []
+    assert db.execute("SELECT updated_at FROM cohort_members").fetchone()[0] == "2026-03-02T09:00:00.002Z"

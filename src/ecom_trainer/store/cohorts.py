@@ -2,9 +2,10 @@
 
 Every change bumps `updated_at` and `device_id` of the row it touches, so merging PCs keeps it.
 
-Taking a learner out of a class deletes the membership row. The schema has no way yet to say
-"removed" in a row that travels, so another PC that still has the membership brings it back
-at the next merge of progress files; see `remove_member`.
+Taking a learner out of a class deletes the membership row and leaves a stamped removal in
+`cohort_member_removals`, which travels with progress files: a PC that still has the membership
+drops it unless its own membership is newer (sync/bundle.py). Adding the learner again deletes
+the removal. Queries of who is in a class read `cohort_members` only.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from ecom_trainer.i18n import N_
 from ecom_trainer.store.db import new_id, now, transaction
@@ -189,18 +190,49 @@ def cohort_ids_of(conn: sqlite3.Connection, learner_id: str) -> set[str]:
     return {r[0] for r in conn.execute("SELECT cohort_id FROM cohort_members WHERE learner_id = ?", (learner_id,))}
 
 
+PAIR = "cohort_id = ? AND learner_id = ?"
+
+
+def member_stamp(conn: sqlite3.Connection, cohort_id: str, learner_id: str, stamp: str | None = None) -> str:
+    """`stamp` (default now), or a millisecond after the pair's last change (its membership or
+    its removal) when that is not earlier: as `later_stamp` for a row with an id, so a pair's
+    changes sort in the order they were made even when the clock went back."""
+    stamp = stamp or now()
+    previous = conn.execute(
+        f"SELECT max(updated_at) FROM (SELECT updated_at FROM cohort_members WHERE {PAIR} "
+        f"UNION ALL SELECT updated_at FROM cohort_member_removals WHERE {PAIR})",
+        (cohort_id, learner_id, cohort_id, learner_id)).fetchone()[0]
+    if previous and stamp <= previous:
+        try:
+            after = datetime.fromisoformat(previous.replace("Z", "+00:00")) + timedelta(milliseconds=1)
+        except ValueError:  # a stamp this program did not write: keep ours
+            return stamp
+        stamp = after.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return stamp
+
+
 def insert_member(conn: sqlite3.Connection, cohort_id: str, learner_id: str, device: str, stamp: str) -> bool:
-    """Inside the caller's transaction; False when they were in the class already."""
-    cursor = conn.execute("INSERT OR IGNORE INTO cohort_members (cohort_id, learner_id, device_id, updated_at) "
-                          "VALUES (?, ?, ?, ?)", (cohort_id, learner_id, device, stamp))
-    return cursor.rowcount > 0
+    """Inside the caller's transaction; False when they were in the class already. A removal of
+    the pair is deleted, and the membership is stamped after it so that it wins on other PCs too."""
+    if conn.execute(f"SELECT 1 FROM cohort_members WHERE {PAIR}", (cohort_id, learner_id)).fetchone():
+        return False
+    stamp = member_stamp(conn, cohort_id, learner_id, stamp)
+    conn.execute(f"DELETE FROM cohort_member_removals WHERE {PAIR}", (cohort_id, learner_id))
+    conn.execute("INSERT INTO cohort_members (cohort_id, learner_id, device_id, updated_at) VALUES (?, ?, ?, ?)",
+                 (cohort_id, learner_id, device, stamp))
+    return True
 
 
-def _delete_member(conn: sqlite3.Connection, cohort_id: str, learner_id: str) -> bool:
-    # A hard delete: there is no column to mark a membership as ended (see the module's note).
-    cursor = conn.execute("DELETE FROM cohort_members WHERE cohort_id = ? AND learner_id = ?",
-                          (cohort_id, learner_id))
-    return cursor.rowcount > 0
+def _delete_member(conn: sqlite3.Connection, cohort_id: str, learner_id: str, device: str) -> bool:
+    """Inside the caller's transaction. The removal is stamped after the membership, so it wins
+    over that membership on a PC that still has it."""
+    stamp = member_stamp(conn, cohort_id, learner_id)
+    cursor = conn.execute(f"DELETE FROM cohort_members WHERE {PAIR}", (cohort_id, learner_id))
+    if cursor.rowcount == 0:
+        return False
+    conn.execute("INSERT OR REPLACE INTO cohort_member_removals (cohort_id, learner_id, device_id, updated_at) "
+                 "VALUES (?, ?, ?, ?)", (cohort_id, learner_id, device, stamp))
+    return True
 
 
 def add_member(conn: sqlite3.Connection, cohort_id: str, learner_id: str) -> bool:
@@ -210,10 +242,11 @@ def add_member(conn: sqlite3.Connection, cohort_id: str, learner_id: str) -> boo
 
 
 def remove_member(conn: sqlite3.Connection, cohort_id: str, learner_id: str) -> bool:
-    """Take a learner out of a class (their answers stay). Not carried to other PCs yet: a PC that
-    still has the membership puts it back when its progress file is added here."""
+    """Take a learner out of a class (their answers stay). The removal travels with the next
+    progress file, so other PCs take them out too."""
+    device = device_id(conn)
     with transaction(conn):
-        return _delete_member(conn, cohort_id, learner_id)
+        return _delete_member(conn, cohort_id, learner_id, device)
 
 
 def set_members(conn: sqlite3.Connection, cohort_id: str, learner_ids: Iterable[str],
@@ -234,7 +267,7 @@ def set_members(conn: sqlite3.Connection, cohort_id: str, learner_ids: Iterable[
         else:
             current &= set(shown)
         added = sum(insert_member(conn, cohort_id, x, device, stamp) for x in sorted(wanted - current))
-        removed = sum(_delete_member(conn, cohort_id, x) for x in sorted(current - wanted))
+        removed = sum(_delete_member(conn, cohort_id, x, device) for x in sorted(current - wanted))
     return added, removed
 
 
@@ -249,5 +282,5 @@ def set_learner_cohorts(conn: sqlite3.Connection, learner_id: str, cohort_ids: I
     with transaction(conn):
         current = cohort_ids_of(conn, learner_id) & set(shown)
         added = sum(insert_member(conn, x, learner_id, device, stamp) for x in sorted(wanted - current))
-        removed = sum(_delete_member(conn, x, learner_id) for x in sorted(current - wanted))
+        removed = sum(_delete_member(conn, x, learner_id, device) for x in sorted(current - wanted))
     return added, removed

@@ -60,13 +60,12 @@ def add_cohort(conn: sqlite3.Connection, centre_id: str | None, name: str, plan:
 
 
 def add_to_cohort(conn: sqlite3.Connection, cohort_id: str, learner_id: str) -> None:
+    # Imported here: store.cohorts pulls in dataclasses and the roster, off the start-up path.
+    from ecom_trainer.store.cohorts import insert_member
+
     device = device_id(conn)
     with transaction(conn):
-        conn.execute(
-            "INSERT OR IGNORE INTO cohort_members (cohort_id, learner_id, device_id, updated_at) "
-            "VALUES (?, ?, ?, ?)",
-            (cohort_id, learner_id, device, now()),
-        )
+        insert_member(conn, cohort_id, learner_id, device, now())  # also ends an earlier removal
 
 
 class MergeError(ValueError):

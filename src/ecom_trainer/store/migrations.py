@@ -148,7 +148,23 @@ def _v5(db: Database) -> None:
     db["progress"].create_index(["status", "updated_at"])
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: Database) -> None:
+    """Taking a learner out of a class leaves a stamped removal (a "tombstone") that travels to
+    other PCs, so a PC that still has the membership drops it instead of bringing it back.
+    Between a membership and its removal the newest change wins, as between two versions of a
+    record. Adding the learner again deletes the removal."""
+    # One statement (not executescript(), which would COMMIT inside this migration's transaction).
+    db.execute("""
+        CREATE TABLE cohort_member_removals (
+            cohort_id TEXT NOT NULL REFERENCES cohorts(id),
+            learner_id TEXT NOT NULL REFERENCES learners(id),
+            device_id TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (cohort_id, learner_id)
+        )""")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 
 
 def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:

@@ -5,6 +5,9 @@ time range, SHA-256 per part). Import merges:
 - answers are a set union by UUID: an answer is never lost or counted twice;
 - learners, cohorts and memberships keep the newest change by (updated_at, device_id); the
   losing version is kept in `conflicts` for the trainer, never dropped;
+- a learner taken out of a class travels as a removal of the membership: between the two the
+  newest change wins the same way (a tie goes to the membership), in whichever order PCs import
+  (see `_membership_wins`). Bundles made before removals existed simply have no such part;
 - importing the same bundle again changes nothing.
 A bundle that is damaged, tampered with, too large, from a newer format, or that holds any
 invalid row is refused whole, and nothing changes.
@@ -44,6 +47,10 @@ PARTS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
                       ("id",), ("id", "name", "updated_at", "device_id")),
     "cohort_members.jsonl": ("cohort_members", ("cohort_id", "learner_id", "device_id", "updated_at"),
                              ("cohort_id", "learner_id"), ("cohort_id", "learner_id")),
+    "cohort_member_removals.jsonl": ("cohort_member_removals",
+                                     ("cohort_id", "learner_id", "device_id", "updated_at"),
+                                     ("cohort_id", "learner_id"),
+                                     ("cohort_id", "learner_id", "device_id", "updated_at")),
     "attempts.jsonl": ("attempts", ("id", "learner_id", "track_id", "lesson_id", "question_id",
                                     "kind", "answer", "score", "correct", "skills", "started_at",
                                     "answered_at", "device_id"),
@@ -51,7 +58,8 @@ PARTS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
                                  "answered_at", "device_id")),
 }
 ORDER = ("centres.jsonl", "learners.jsonl", "learner_merges.jsonl", "cohorts.jsonl",
-         "cohort_members.jsonl", "attempts.jsonl")  # what others refer to comes first
+         "cohort_members.jsonl", "cohort_member_removals.jsonl",
+         "attempts.jsonl")  # what others refer to comes first
 KINDS = {"practice", "pre_test", "post_test"}
 
 
@@ -217,6 +225,8 @@ def import_bundle(conn: sqlite3.Connection, source: Path) -> ImportReport:
                     continue
                 if name == "attempts.jsonl":
                     _merge_answers(conn, parts[name], report)
+                elif name == "cohort_member_removals.jsonl":
+                    _merge_removals(conn, parts[name], report)
                 else:
                     _merge_records(conn, name, parts[name], report)
     except sqlite3.IntegrityError as exc:
@@ -272,6 +282,8 @@ def _merge_records(conn: sqlite3.Connection, name: str, rows: list[dict], report
                                [row[k] for k in key]).fetchone()
         if table == "learner_merges":
             mark_stale(conn, [row["merged_id"], row["kept_id"]])
+        if table == "cohort_members" and not _beats_removal(conn, row):
+            continue
         if current is None:
             conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
                          [row[c] for c in columns])
@@ -296,6 +308,65 @@ def _merge_records(conn: sqlite3.Connection, name: str, rows: list[dict], report
              json.dumps(loser, ensure_ascii=False), loser.get("device_id"), loser.get("updated_at"),
              winner.get("device_id"), now()))
         report.conflicts += conn.total_changes - before
+
+
+Stamp = tuple[str, str]  # (updated_at, device_id): the later one is the newer change
+
+
+def _stamp(row: dict) -> Stamp:
+    return (row["updated_at"] or "", row["device_id"] or "")
+
+
+def _held(conn: sqlite3.Connection, table: str, pair: tuple[str, str]) -> Stamp | None:
+    """The stamp of this PC's membership or removal of the pair, or None."""
+    found = conn.execute(f"SELECT coalesce(updated_at, ''), coalesce(device_id, '') FROM {table} "
+                         "WHERE cohort_id = ? AND learner_id = ?", pair).fetchone()
+    return (found[0], found[1]) if found is not None else None
+
+
+def _membership_wins(membership: Stamp, removal: Stamp) -> bool:
+    """The one rule between a membership and a removal of the same pair: the newest change by
+    (updated_at, device_id) wins, a tie goes to the membership. A PC keeps at most one of the
+    two per pair, the winner of all it has seen, so the result is the same whichever order
+    parts and PCs are imported in."""
+    return membership >= removal
+
+
+def _beats_removal(conn: sqlite3.Connection, membership: dict) -> bool:
+    """Whether a membership from a bundle may be merged: not when this PC has a newer removal of
+    the pair. An older removal is deleted, and the membership is then merged as usual."""
+    pair = (membership["cohort_id"], membership["learner_id"])
+    removal = _held(conn, "cohort_member_removals", pair)
+    if removal is None:
+        return True
+    if not _membership_wins(_stamp(membership), removal):
+        return False
+    conn.execute("DELETE FROM cohort_member_removals WHERE cohort_id = ? AND learner_id = ?", pair)
+    return True
+
+
+def _merge_removals(conn: sqlite3.Connection, rows: list[dict], report: ImportReport) -> None:
+    """A removal newer than this PC's membership of the pair ends it, and is kept (replacing an
+    older removal) so that it travels on; otherwise it is ignored. Not a conflict for the
+    trainer: a removal that loses was undone by a later change."""
+    _, columns, _, _ = PARTS["cohort_member_removals.jsonl"]
+    sql = (f"INSERT OR REPLACE INTO cohort_member_removals ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    for row in rows:
+        pair, theirs = (row["cohort_id"], row["learner_id"]), _stamp(row)
+        member = _held(conn, "cohort_members", pair)
+        if member is not None and _membership_wins(member, theirs):
+            continue
+        mine = _held(conn, "cohort_member_removals", pair)
+        if mine is not None and mine >= theirs:
+            continue
+        if member is not None:
+            conn.execute("DELETE FROM cohort_members WHERE cohort_id = ? AND learner_id = ?", pair)
+        conn.execute(sql, [row[c] for c in columns])
+        if member is None and mine is None:
+            report.records_added += 1
+        else:
+            report.records_updated += 1
 
 
 def _conflict_id(table: str, loser: dict) -> str:
