@@ -31,3 +31,35 @@ def test_the_safe_mode_flag_starts_the_app_with_software_rendering(tmp_path):
                           capture_output=True, text=True, timeout=90, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "rendering software (QT_OPENGL=software)" in done.stdout
+
+
+def test_pyside_no_longer_reads_every_imported_module(tmp_path, monkeypatch):
+    """PySide6's import hook read each new module's source looking for "PySide6" (~6 ms of the
+    start-up); after skip_pyside_source_scan no source is read."""
+    import importlib
+    import inspect
+    import sys
+
+    import PySide6.QtCore  # noqa: F401 - installs the hook
+
+    from ecom_trainer.app import skip_pyside_source_scan
+
+    feature = sys.modules.get("shibokensupport.feature")
+    assert feature is not None and callable(feature._mod_uses_pyside)
+    skip_pyside_source_scan()
+    (tmp_path / "fresh_module_for_the_hook.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    read = []
+    monkeypatch.setattr(inspect, "getsource", lambda obj: read.append(obj) or "")
+    assert importlib.import_module("fresh_module_for_the_hook").VALUE == 1
+    assert read == []
+
+
+def test_a_plain_start_is_read_without_argparse():
+    from ecom_trainer.cli import _start_options
+
+    args = _start_options(["--demo", "--language=zh_CN", "--db", "x.sqlite3"])
+    assert (args.demo, args.language, str(args.db), args.command) == (True, "zh_CN", "x.sqlite3", None)
+    assert _start_options([]).demo is False
+    for other in (["lessons", "check"], ["--db"], ["--help"], ["--demo=1"], ["--unknown"]):
+        assert _start_options(other) is None  # argparse reads these, and explains mistakes

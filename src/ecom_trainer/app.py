@@ -16,6 +16,7 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    skip_pyside_source_scan()
     from ecom_trainer.paths import lessons_dir, resources_dir
     from ecom_trainer.store.centre import is_set_up
     from ecom_trainer.store.db import DatabaseError, open_database
@@ -63,6 +64,19 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None,
     # Load the lessons just after the picker is on screen, so the first tap is instant.
     QTimer.singleShot(150, lambda: window.curriculum)
     return app.exec()
+
+
+def skip_pyside_source_scan() -> None:
+    """PySide6 reads the source file of every module imported after it: its import hook
+    (shibokensupport.feature._mod_uses_pyside) searches the text for "PySide6" to decide whether
+    the module may switch on `from __feature__ import snake_case`. We never use __feature__, and
+    the reading costs ~6 ms of the budgeted start-up (and again for every screen imported later).
+    Saying "uses PySide" for every module gives each the flag (0: no feature) that a Qt module
+    gets anyway; without a __feature__ import nothing ever switches. Private API: if a PySide6
+    version lacks it, nothing is changed."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = lambda module: True
 
 
 def start_backups(app, window, db_path: Path, changes_before_start: int):

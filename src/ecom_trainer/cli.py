@@ -18,9 +18,12 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # argparse itself is imported only for a command line that needs it
+    import argparse
 
 
 def _lessons_check(folder: Path) -> int:
@@ -290,7 +293,7 @@ def _reports(db_path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _gui_options(parser: argparse.ArgumentParser) -> None:
+def _gui_options(parser) -> None:  # an argparse.ArgumentParser
     parser.add_argument("--demo", action="store_true", help="use the demo database (seeded on first start)")
     parser.add_argument("--db", type=Path, help="the database file to use")
     parser.add_argument("--language", help="language code, e.g. zh_CN or en")
@@ -301,25 +304,46 @@ def _gui_options(parser: argparse.ArgumentParser) -> None:
                         help="start, check the learner picker, lessons and translations, print one line, quit")
 
 
-class _StartParser(argparse.ArgumentParser):
-    def error(self, message: str):  # type: ignore[override]
-        raise argparse.ArgumentError(None, message)  # the full parser says it, with its usage
+_FLAGS = {"--demo": "demo", "--safe-mode": "safe_mode", "--smoke-test": "smoke_test"}
+_VALUES = {"--db": ("db", Path), "--language": ("language", str), "--lessons": ("lessons", Path)}
 
 
-def _parse(argv: list[str]) -> argparse.Namespace:
+def _start_options(argv: list[str]):
+    """The options of a plain start, read without argparse (importing and building it costs a
+    few ms of the budgeted start-up); None when the line is anything else: argparse reads it."""
+    from types import SimpleNamespace
+
+    args = SimpleNamespace(command=None, demo=False, db=None, language=None, lessons=None,
+                           safe_mode=False, smoke_test=False)
+    words = iter(argv)
+    for word in words:
+        name, has_value, value = word.partition("=")
+        known = [option for option in (*_FLAGS, *_VALUES) if option.startswith(name)] \
+            if name.startswith("--") and name not in _FLAGS and name not in _VALUES else []
+        if len(known) == 1:
+            name = known[0]  # an unambiguous abbreviation, as argparse allows ("--lang")
+        if name in _FLAGS and not has_value:
+            setattr(args, _FLAGS[name], True)
+        elif name in _VALUES:
+            value = value if has_value else next(words, "")
+            if not value or value.startswith("-"):
+                return None  # missing: argparse says so, with the usage
+            attribute, kind = _VALUES[name]
+            setattr(args, attribute, kind(value))
+        else:
+            return None
+    return args
+
+
+def _parse(argv: list[str]):
     """Starting the program is the usual command line, and its start-up time is budgeted: the
     parser of every command (~8 ms, most of it argparse looking up catalogs for each help text)
     is built only when the command line names a command, asks for help or is wrong."""
-    if not {"-h", "--help"} & set(argv):
-        start = _StartParser(prog="ecom-trainer", add_help=False)
-        _gui_options(start)
-        try:
-            args, rest = start.parse_known_args(argv)
-        except argparse.ArgumentError:
-            rest = ["?"]  # the full parser says what is wrong
-        if not rest:
-            args.command = None
-            return args
+    start = _start_options(argv)
+    if start is not None:
+        return start
+    import argparse
+
     parser = argparse.ArgumentParser(prog="ecom-trainer", description="Lessons for selling online.")
     _gui_options(parser)
     commands = parser.add_subparsers(dest="command")
