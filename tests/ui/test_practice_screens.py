@@ -11,7 +11,7 @@ from ecom_trainer.store import rehearsals as rehearsal_store
 from ecom_trainer.store.attempts import attempts_of
 from ecom_trainer.store.learners import list_learners
 from ecom_trainer.ui.learner.practice import rehearsal as rehearsal_ui
-from ecom_trainer.ui.learner.practice.views import paginate
+from ecom_trainer.ui.widgets import paginate
 
 
 def click(qtbot, widget):

@@ -8,6 +8,7 @@ stylesheet (`qproperty-alignment`) and sizes are computed by hand instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -206,7 +207,7 @@ class PictureBeside(QWidget):
         self.place()
 
 
-def paginate(heights: list[int], room: int, spacing: int) -> list[list[int]]:
+def paginate(heights: Sequence[int], room: int, spacing: int) -> list[list[int]]:
     """Split items of these heights into pages that each fit `room` (an item taller than the room
     gets a page of its own). Returns the item indexes of each page."""
     pages: list[list[int]] = []

@@ -21,9 +21,8 @@ from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import lesson_text
 from ecom_trainer.ui.learner.practice.base import Page, PracticeScreen
 from ecom_trainer.ui.learner.practice.controls import TileChoice, TileItem
-from ecom_trainer.ui.learner.practice.views import paginate
 from ecom_trainer.ui.theme import MAIN_BUTTON_PX, large_text
-from ecom_trainer.ui.widgets import OptionButton, icon, label, panel
+from ecom_trainer.ui.widgets import OptionButton, icon, label, paginate, panel
 
 NOT_A_TRICK = "none"
 

@@ -13,25 +13,10 @@ from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import ngettext
 from ecom_trainer.paths import resources_dir
 from ecom_trainer.ui.theme import large_text
-from ecom_trainer.ui.widgets import Picture, label, panel
+from ecom_trainer.ui.widgets import Picture, label, paginate, panel
 
 STAR = resources_dir() / "icons" / "star.svg"
 GOLD, GREY = "#F9A825", "#9E9E9E"
-
-
-def paginate(heights: Sequence[int], room: int, spacing: int) -> list[list[int]]:
-    """Split items of these heights into pages that each fit `room` (an item taller than the room
-    gets a page of its own). Returns the item indexes of each page."""
-    pages: list[list[int]] = []
-    used = 0
-    for i, height in enumerate(heights):
-        if pages and used + spacing + height <= room:
-            pages[-1].append(i)
-            used += spacing + height
-        else:
-            pages.append([i])
-            used = height
-    return pages
 
 
 class FeedbackView(QWidget):
