@@ -99,6 +99,27 @@ def open_database(path: Path | str) -> sqlite3.Connection:
 
 
 def database_file(conn: sqlite3.Connection) -> Path | None:
-    """The file of the main database (None in memory): photos and recordings live beside it."""
+    """The file of the main database (None in memory): photos and recordings live beside it.
+    SQLite knows it, so no path is passed around."""
     row = conn.execute("PRAGMA database_list").fetchone()
     return Path(row[2]) if row and row[2] else None
+
+
+def folder_beside(conn: sqlite3.Connection, name: str) -> Path:
+    """A folder of files that belong with the database (recordings, rehearsals, photos)."""
+    file = database_file(conn)
+    if file is None:
+        raise ValueError(f"an in-memory database has no folder for {name}")
+    return file.parent / name
+
+
+def fsync_folder(folder: Path) -> None:
+    """A rename is durable once its directory is flushed (POSIX; Windows has no such call)."""
+    import os
+
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from ecom_trainer.store.db import new_id, now, transaction
+from ecom_trainer.store.db import folder_beside, fsync_folder, new_id, now, transaction
 from ecom_trainer.store.device import device_id
 
 FOLDER = "recordings"
@@ -40,29 +40,12 @@ class Recording(NamedTuple):
     updated_at: str
 
 
-def database_file(conn: sqlite3.Connection) -> Path:
-    """The file behind the connection (SQLite knows it: no need to pass paths around)."""
-    for row in conn.execute("PRAGMA database_list"):
-        if row[1] == "main" and row[2]:
-            return Path(row[2])
-    raise ValueError("an in-memory database has no folder for recordings")
-
-
 def recordings_folder(conn: sqlite3.Connection) -> Path:
-    return database_file(conn).parent / FOLDER
+    return folder_beside(conn, FOLDER)
 
 
 def audio_path(conn: sqlite3.Connection, recording: Recording) -> Path:
     return recordings_folder(conn) / recording.file
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "posix":  # a rename is durable once its directory is flushed
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def write_audio(folder: Path, name: str, chunks: Iterable[bytes]) -> Path:
@@ -80,7 +63,7 @@ def write_audio(folder: Path, name: str, chunks: Iterable[bytes]) -> Path:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
     return final
 
 

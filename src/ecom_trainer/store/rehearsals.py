@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from ecom_trainer.store.db import PERSON, new_id, now, transaction
+from ecom_trainer.store.db import PERSON, folder_beside, fsync_folder, new_id, now, transaction
 from ecom_trainer.store.device import device_id
 
 FOLDER = "rehearsals"
@@ -54,16 +54,8 @@ def _record(row: sqlite3.Row) -> RehearsalRecord:
                            row["rating_note"] or "", row["rated_at"])
 
 
-def database_file(conn: sqlite3.Connection) -> Path:
-    """The file behind the connection: SQLite knows it, so no path is passed around."""
-    for row in conn.execute("PRAGMA database_list"):
-        if row[1] == "main" and row[2]:
-            return Path(row[2])
-    raise ValueError("an in-memory database has no folder for rehearsals")
-
-
 def rehearsals_folder(conn: sqlite3.Connection) -> Path:
-    return database_file(conn).parent / FOLDER
+    return folder_beside(conn, FOLDER)
 
 
 def take_path(conn: sqlite3.Connection, suffix: str = ".m4a") -> Path:
@@ -73,15 +65,6 @@ def take_path(conn: sqlite3.Connection, suffix: str = ".m4a") -> Path:
     folder = rehearsals_folder(conn)
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{TAKE}{new_id()}{suffix}"
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "posix":  # a rename is durable once its directory is flushed
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def save_rehearsal(conn: sqlite3.Connection, learner_id: str, take: Path | None, duration_s: float,
@@ -98,7 +81,7 @@ def save_rehearsal(conn: sqlite3.Connection, learner_id: str, take: Path | None,
         folder = rehearsals_folder(conn)
         folder.mkdir(parents=True, exist_ok=True)
         os.replace(take, folder / name)
-        _fsync_folder(folder)
+        fsync_folder(folder)
     with transaction(conn):
         conn.execute(
             f"INSERT INTO rehearsals ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",

@@ -17,7 +17,7 @@ from pathlib import Path
 from ecom_trainer.i18n import N_
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.paths import resources_dir
-from ecom_trainer.store.db import new_id, now, transaction
+from ecom_trainer.store.db import database_file, new_id, now, transaction
 from ecom_trainer.store.device import device_id
 
 NAME_MAX = 40  # characters; a name or village longer than this is a pasting mistake
@@ -274,11 +274,6 @@ def built_in_avatars() -> list[str]:
     """The avatar names (file stems) in resources/avatars, in the order of avatars.txt."""
     listed = resources_dir() / "avatars" / "avatars.txt"
     return [f.removesuffix(".svg") for f in listed.read_text(encoding="utf-8").split()]
-
-
-def database_file(conn: sqlite3.Connection) -> Path | None:
-    row = conn.execute("PRAGMA database_list").fetchone()
-    return Path(row[2]) if row and row[2] else None
 
 
 def photos_dir(conn: sqlite3.Connection) -> Path:
