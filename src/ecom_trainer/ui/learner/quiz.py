@@ -45,7 +45,7 @@ def solution_text(q: Question, given: object = None, brief: bool = False) -> str
         option = next(o for o in q.options if o.id == q.answer)
         return lesson_text(option.text) or lesson_text(option.image.alt if option.image else "")
     if q.type == "multiple_choice":
-        return "; ".join(lesson_text(o.text) for o in q.options if o.id in q.answer)  # type: ignore[operator]
+        return _("; ").join(lesson_text(o.text) for o in q.options if o.id in q.answer)  # type: ignore[operator]
     if q.type == "true_false":
         return _("True") if q.answer else _("False")
     if q.type == "order":
@@ -68,7 +68,7 @@ def answer_text(q: Question, given: object) -> str:
     if q.type in ("single_choice", "picture_choice"):
         return by_id.get(str(given), "")
     if q.type == "multiple_choice" and isinstance(given, list):
-        return "; ".join(by_id.get(g, "") for g in given)
+        return _("; ").join(by_id.get(g, "") for g in given)
     if q.type == "true_false":
         return _("True") if given else _("False")
     if q.type == "order" and isinstance(given, list):
@@ -80,7 +80,8 @@ def answer_text(q: Question, given: object) -> str:
     if q.type == "match" and isinstance(given, dict):
         lefts = {a.id: lesson_text(a.text) for a, _b in q.pairs}
         rights = {b.id: lesson_text(b.text) for _a, b in q.pairs}
-        return "; ".join(paired(lefts[k], rights.get(v, "")) for k, v in given.items() if k in lefts)
+        # the list separator is the language's own (Chinese: the full-width "；")
+        return _("; ").join(paired(lefts[k], rights.get(v, "")) for k, v in given.items() if k in lefts)
     return ""
 
 
