@@ -87,3 +87,24 @@ def test_a_class_filter_and_the_learner_page(window, qtbot, db):
     assert detail.models["skills"].rowCount() == sum(len(t.skills) for t in window.curriculum.tracks)
     qtbot.keyClick(screen, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.picker
+
+
+def test_trainer_pages_keep_normal_text_when_learners_have_200_percent(window, qtbot, db):
+    from PySide6.QtWidgets import QPushButton
+
+    from ecom_trainer.store.settings import set_setting
+    from ecom_trainer.ui.theme import text_scale
+
+    set_setting(db, "text_scale", "2.0")
+    window.apply_settings()
+    assert text_scale() == 2.0
+    window._show_overview()
+    overview = window.stack.currentWidget()
+    dashboard_button = overview.findChild(QPushButton, "trainer_dashboard")
+    assert dashboard_button.font().pointSize() < 30  # the theme's size for trainers, not doubled
+    qtbot.mouseClick(dashboard_button, Qt.MouseButton.LeftButton)
+    screen = window.stack.currentWidget()
+    for tab in range(screen.tabs.count()):
+        screen.tabs.setCurrentIndex(tab)
+        assert screen.minimumSizeHint().width() <= 1366 and screen.minimumSizeHint().height() <= 768 - 40
+    assert window.width() <= 1366 and window.height() <= 768

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 BODY_PT = 20
 TITLE_PT = 30
@@ -84,6 +84,8 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
     return f"""
     QWidget {{ background: {p.window}; color: {p.text}; font-size: {pt(BODY_PT)}; }}
     QLabel {{ background: transparent; }}
+    QCheckBox {{ spacing: 12px; }}
+    QCheckBox::indicator {{ width: 28px; height: 28px; }}
     QLabel[role="title"] {{ font-size: {pt(TITLE_PT)}; font-weight: bold; }}
     QLabel[align="centre"] {{ qproperty-alignment: AlignCenter; }}
     QLabel[role="navtitle"] {{ font-size: {round(NAV_TITLE_PT * min(scale, 1.5))}pt; font-weight: bold; }}
@@ -141,6 +143,14 @@ def text_scale() -> float:
 def large_text() -> bool:
     """From 150 % on, screens trade chrome for room: icon-only navigation, tighter spacing."""
     return _current_scale >= 1.5
+
+
+def trainer_text_size(widget: QWidget) -> None:
+    """Trainer pages keep the normal text size: 150 and 200 % are chosen for the learner screens,
+    and at 200 % the dashboard needed 1,885 px of width. A widget's own style sheet outranks the
+    application's for it and everything inside it (its dialogs too); the colours stay the theme's."""
+    if _current_scale != 1.0:
+        widget.setStyleSheet(stylesheet(_current_palette, 1.0))
 
 
 def apply_theme(app: QApplication, palette_name: str = "default", scale: float = 1.0) -> Palette:

@@ -36,7 +36,8 @@ class Chart(pg.PlotWidget):
             axis.setPen(pg.mkPen("#263238"))
             axis.setTextPen(pg.mkPen("#263238"))
             axis.setTickFont(font)
-        item.setLabel("left", left, color="#263238")
+        # sized here: axis labels take the application font, which follows the learners' text size
+        item.setLabel("left", left, color="#263238", **{"font-size": f"{point_size}pt"})
         item.setMouseEnabled(x=False, y=False)
         # one row of entries (colCount): it fits the band the charts leave above their data
         self.legend = item.addLegend(offset=(10, 2), colCount=3, labelTextColor="#263238",
@@ -76,6 +77,8 @@ def daily_answers_chart(table: Table) -> Chart:
     chart = Chart(_("Answers per day"), _("Answers"))
     _dated_bars(chart, table, 1, LINE, _("Answers"))
     _dated_bars(chart, table, 2, POST, _("Right"), width=0.5)
+    # room above the tallest bar for the legend
+    chart.setYRange(0, max((r[1] for r in table.rows), default=0) * 1.3 or 1, padding=0)
     return chart
 
 

@@ -41,7 +41,7 @@ from ecom_trainer.store.cohorts import (
     update_cohort,
 )
 from ecom_trainer.store.roster import RosterError, roster
-from ecom_trainer.ui.theme import current_palette
+from ecom_trainer.ui.theme import current_palette, trainer_text_size
 from ecom_trainer.ui.trainer.roster import CHECKBOXES, TextTable, table_view, tick_item, tick_list
 from ecom_trainer.ui.widgets import label
 
@@ -58,6 +58,7 @@ class CohortsScreen(QWidget):
 
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum) -> None:
         super().__init__()
+        trainer_text_size(self)
         self.conn, self.curriculum = conn, curriculum
         self.cohorts: list[Cohort] = []
         self.setStyleSheet(CHECKBOXES)
@@ -161,6 +162,7 @@ class CohortDialog(QDialog):
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum, cohort: Cohort | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        trainer_text_size(self)
         self.conn, self.curriculum, self.cohort = conn, curriculum, cohort
         self.saved_id, self.saved_name = "", ""
         self.setWindowTitle(_("Change a class") if cohort else _("New class"))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 from ecom_trainer.i18n import N_
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.store.conflicts import Conflict, list_conflicts, resolve_conflict
+from ecom_trainer.ui.theme import trainer_text_size
 from ecom_trainer.ui.widgets import label, panel
 
 KINDS = {"learners": N_("Learner"), "cohorts": N_("Cohort"), "centres": N_("Centre")}
@@ -26,6 +27,7 @@ def describe(values: dict | None) -> str:
 class ConflictsDialog(QDialog):
     def __init__(self, conn: sqlite3.Connection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        trainer_text_size(self)
         self.conn = conn
         self.setWindowTitle(_("Changes kept aside"))
         self.resize(1100, 600)

@@ -28,6 +28,7 @@ from ecom_trainer.store.roster_csv import (
     import_learners,
 )
 from ecom_trainer.ui.long_work import run_cancellable
+from ecom_trainer.ui.theme import trainer_text_size
 from ecom_trainer.ui.trainer.roster import CHECKBOXES, TextTable, table_view
 from ecom_trainer.ui.widgets import label
 
@@ -38,6 +39,7 @@ class CsvImportDialog(QDialog):
     def __init__(self, conn: sqlite3.Connection, preview: CsvPreview, file_name: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        trainer_text_size(self)
         self.conn, self.preview = conn, preview
         self.outcome = ""  # what was added, for the roster's status line
         self.setWindowTitle(_("Add learners from a file"))

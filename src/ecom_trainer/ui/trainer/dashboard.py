@@ -39,6 +39,7 @@ from ecom_trainer.i18n import ngettext
 from ecom_trainer.store import analytics
 from ecom_trainer.store.summaries import refresh_stale, stale_count
 from ecom_trainer.ui.long_work import run_with_progress
+from ecom_trainer.ui.theme import trainer_text_size
 from ecom_trainer.ui.trainer import charts
 from ecom_trainer.ui.trainer.table_model import TableModel
 from ecom_trainer.ui.widgets import label
@@ -61,6 +62,7 @@ class DashboardScreen(QWidget):
 
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum, today: date | None = None) -> None:
         super().__init__()
+        trainer_text_size(self)
         self.conn, self.curriculum = conn, curriculum
         self.today = today or date.today()
         self.data: Dashboard | None = None

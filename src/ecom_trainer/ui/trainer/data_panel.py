@@ -15,12 +15,14 @@ from ecom_trainer.store.db import DatabaseError
 from ecom_trainer.store.learners import MergeError, answer_count, merge_learners, registered_at
 from ecom_trainer.sync.bundle import BundleError, export_bundle, import_bundle, possible_duplicates
 from ecom_trainer.ui.long_work import run_with_progress
+from ecom_trainer.ui.theme import trainer_text_size
 from ecom_trainer.ui.widgets import label
 
 
 class DataPanel(QDialog):
     def __init__(self, window, parent=None) -> None:
         super().__init__(parent or window)
+        trainer_text_size(self)
         self.window = window  # the MainWindow: it owns the database connection
         self.setWindowTitle(_("Data and backups"))
         self.resize(900, 560)

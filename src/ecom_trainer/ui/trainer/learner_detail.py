@@ -12,6 +12,7 @@ from ecom_trainer.assess.mastery import guess_lookup
 from ecom_trainer.content.model import Curriculum
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.store.summaries import refresh_stale, stale_count
+from ecom_trainer.ui.theme import trainer_text_size
 from ecom_trainer.ui.trainer.dashboard import _table_view
 from ecom_trainer.ui.trainer.table_model import TableModel
 from ecom_trainer.ui.widgets import label
@@ -20,6 +21,7 @@ from ecom_trainer.ui.widgets import label
 class LearnerDetail(QDialog):
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum, learner_id: str, parent=None) -> None:
         super().__init__(parent)
+        trainer_text_size(self)
         if stale_count(conn):
             refresh_stale(conn, guess_lookup(curriculum))
         self.report = report = learner_report(conn, curriculum, learner_id)

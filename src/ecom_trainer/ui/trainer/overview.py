@@ -29,7 +29,7 @@ from ecom_trainer.store.attempts import lesson_summary
 from ecom_trainer.store.centre import centre_name
 from ecom_trainer.store.learners import add_learner, list_learners
 from ecom_trainer.store.settings import get_setting, set_setting
-from ecom_trainer.ui.theme import TEXT_SCALES
+from ecom_trainer.ui.theme import TEXT_SCALES, trainer_text_size
 from ecom_trainer.ui.widgets import label, render_svg
 
 KIND_NAMES = {"practice": N_("Practice"), "pre_test": N_("First quiz"), "post_test": N_("Final quiz")}
@@ -47,6 +47,7 @@ class TrainerOverview(QWidget):
 
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum) -> None:
         super().__init__()
+        trainer_text_size(self)
         self.conn, self.curriculum = conn, curriculum
         outer = QVBoxLayout(self)
         top = QHBoxLayout()

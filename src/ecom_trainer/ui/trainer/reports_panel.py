@@ -32,6 +32,7 @@ from ecom_trainer.reports.data import list_cohorts
 from ecom_trainer.store.learners import list_learners
 from ecom_trainer.store.settings import get_setting, set_setting
 from ecom_trainer.ui.long_work import run_cancellable
+from ecom_trainer.ui.theme import trainer_text_size
 from ecom_trainer.ui.widgets import label
 
 FOLDER_SETTING = "reports_folder"
@@ -45,6 +46,7 @@ def default_folder() -> Path:
 class ReportsPanel(QDialog):
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        trainer_text_size(self)
         self.conn, self.curriculum = conn, curriculum
         self.setWindowTitle(_("Reports"))
         self.resize(1200, 720)

@@ -51,6 +51,7 @@ from ecom_trainer.store.roster import (
     set_archived,
     update_learner,
 )
+from ecom_trainer.ui.theme import trainer_text_size
 from ecom_trainer.ui.widgets import label, render_svg
 
 Index = QModelIndex | QPersistentModelIndex
@@ -138,6 +139,7 @@ class RosterScreen(QWidget):
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         super().__init__()
+        trainer_text_size(self)
         self.conn = conn
         self.records: list[LearnerRecord] = []
         self.setStyleSheet(CHECKBOXES)
@@ -296,6 +298,7 @@ class LearnerDialog(QDialog):
 
     def __init__(self, conn: sqlite3.Connection, record: LearnerRecord | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        trainer_text_size(self)
         self.conn, self.record = conn, record
         self.saved_id, self.saved_name = "", ""
         self.photo: QImage | None = None  # a new photo, written only when saved

@@ -44,6 +44,7 @@ from ecom_trainer.store.recordings import (
 )
 from ecom_trainer.sync.voices import SUFFIX, VoicesError, export_voices, import_voices
 from ecom_trainer.ui.long_work import run_with_progress
+from ecom_trainer.ui.theme import trainer_text_size
 from ecom_trainer.ui.widgets import label
 
 KIND_NAMES = {"pre_test": N_("First quiz"), "post_test": N_("Final quiz")}
@@ -59,6 +60,7 @@ class VoicesScreen(QWidget):
 
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum) -> None:
         super().__init__()
+        trainer_text_size(self)
         self.conn, self.curriculum = conn, curriculum
         self.language = i18n.current_language()
         self.texts: list[ItemText] = []
