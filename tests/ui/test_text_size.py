@@ -22,7 +22,9 @@ from ecom_trainer.store.demo import seed_demo
 from ecom_trainer.store.learners import add_learner, list_learners
 from ecom_trainer.store.progress import save_position
 from ecom_trainer.store.settings import set_setting
-from ecom_trainer.ui.learner import questions as inputs
+from ecom_trainer.ui.audit import (
+    answer_wrongly,  # the audit's own wrong answers, the fullest feedback
+)
 
 SCREEN = (1366, 768)
 TRACKS = ("listing", "live", "logistics", "money")  # the bundled tracks; a new one fails below
@@ -111,27 +113,6 @@ def settle():
     for _ in range(3):
         QApplication.processEvents()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def answer_wrongly(answer_input, question: Question) -> None:
-    """The fullest feedback: a wrong answer, with the longest words the learner could give."""
-    if isinstance(answer_input, inputs.ChoiceInput):
-        if answer_input.multiple:  # every option: more words than any right answer
-            for button in answer_input.buttons.values():
-                button.setChecked(True)
-        else:
-            wrong = [o for o in question.options if o.id != question.answer]
-            answer_input.buttons[max(wrong, key=lambda o: len(o.text)).id].setChecked(True)
-    elif isinstance(answer_input, inputs.TrueFalseInput):
-        answer_input.buttons[not question.answer].setChecked(True)
-    elif isinstance(answer_input, inputs.NumericInput):
-        answer_input.field.setText("123456.75")
-    elif isinstance(answer_input, inputs.MatchInput):
-        rights = list(answer_input.right_buttons)
-        for i in range(len(answer_input.lefts)):
-            answer_input.show_item(i)
-            answer_input.pick(rights[(rights.index(answer_input.lefts[i].id) + 1) % len(rights)])
-    # an order question is shown shuffled, never in the right order: already wrong
 
 
 @pytest.fixture

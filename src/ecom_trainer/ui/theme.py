@@ -11,6 +11,8 @@ from typing import NamedTuple
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ecom_trainer.paths import resources_dir
+
 BODY_PT = 20
 TITLE_PT = 30
 BUTTON_PT = 22
@@ -77,6 +79,11 @@ def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
     }
 
 
+# The date fields' calendar button is a target, not Qt's sliver; its subcontrol is sized only
+# once the field itself is styled, hence the QDateEdit rules below.
+_DOWN_ARROW = (resources_dir() / "icons" / "down.svg").as_posix()
+
+
 def stylesheet(p: Palette, scale: float = 1.0) -> str:
     def pt(size: int) -> str:
         return f"{round(size * scale)}pt"
@@ -85,7 +92,12 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
     QWidget {{ background: {p.window}; color: {p.text}; font-size: {pt(BODY_PT)}; }}
     QLabel {{ background: transparent; }}
     QCheckBox {{ spacing: 12px; }}
-    QCheckBox::indicator {{ width: 28px; height: 28px; }}
+    QCheckBox::indicator, QListWidget::indicator {{ width: 28px; height: 28px; }}
+    QDateEdit {{ background: {p.panel}; border: 3px solid {p.border}; border-radius: 8px; padding: 4px 8px; }}
+    QDateEdit:disabled {{ color: {p.disabled}; border-color: {p.disabled}; }}
+    QDateEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 48px;
+        border-left: 2px solid {p.border}; background: #FFFFFF; }}
+    QDateEdit::down-arrow {{ image: url({_DOWN_ARROW}); width: 28px; height: 28px; }}
     QLabel[role="title"] {{ font-size: {pt(TITLE_PT)}; font-weight: bold; }}
     QLabel[align="centre"] {{ qproperty-alignment: AlignCenter; }}
     QLabel[role="navtitle"] {{ font-size: {round(NAV_TITLE_PT * min(scale, 1.5))}pt; font-weight: bold; }}

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from ecom_trainer.content.model import Curriculum
 from ecom_trainer.i18n import format_date, lesson_text, ngettext
 from ecom_trainer.i18n import gettext as _
-from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.centre import centre_id
 from ecom_trainer.store.cohorts import (
     Cohort,
@@ -42,7 +41,7 @@ from ecom_trainer.store.cohorts import (
 )
 from ecom_trainer.store.roster import RosterError, roster
 from ecom_trainer.ui.theme import current_palette, trainer_text_size
-from ecom_trainer.ui.trainer.roster import CHECKBOXES, TextTable, table_view, tick_item, tick_list
+from ecom_trainer.ui.trainer.roster import TextTable, table_view, tick_item, tick_list
 from ecom_trainer.ui.widgets import label
 
 ID = Qt.ItemDataRole.UserRole
@@ -61,7 +60,6 @@ class CohortsScreen(QWidget):
         trainer_text_size(self)
         self.conn, self.curriculum = conn, curriculum
         self.cohorts: list[Cohort] = []
-        self.setStyleSheet(CHECKBOXES)
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(label(_("Classes"), role="title", wrap=False), 1)
@@ -166,17 +164,6 @@ class CohortDialog(QDialog):
         self.conn, self.curriculum, self.cohort = conn, curriculum, cohort
         self.saved_id, self.saved_name = "", ""
         self.setWindowTitle(_("Change a class") if cohort else _("New class"))
-        palette = current_palette()
-        # the calendar's button a target, not a sliver: its subcontrol is sized only once the
-        # field itself is styled
-        self.setStyleSheet(CHECKBOXES + f"""
-            QDateEdit {{ background: {palette.panel}; border: 3px solid {palette.border}; border-radius: 8px;
-                padding: 4px 8px; }}
-            QDateEdit:disabled {{ color: {palette.disabled}; border-color: {palette.disabled}; }}
-            QDateEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 48px;
-                border-left: 2px solid {palette.border}; background: #FFFFFF; }}
-            QDateEdit::down-arrow {{ image: url({(resources_dir() / "icons" / "down.svg").as_posix()});
-                width: 28px; height: 28px; }}""")
         self.resize(1200, 720)
         box = QVBoxLayout(self)
         box.addWidget(label(self.windowTitle(), role="prompt"))

@@ -29,7 +29,7 @@ from ecom_trainer.store.roster_csv import (
 )
 from ecom_trainer.ui.long_work import run_cancellable
 from ecom_trainer.ui.theme import trainer_text_size
-from ecom_trainer.ui.trainer.roster import CHECKBOXES, TextTable, table_view
+from ecom_trainer.ui.trainer.roster import TextTable, table_view
 from ecom_trainer.ui.widgets import label
 
 SHOWN_PROBLEMS = 300  # more would only scroll; the count says how many there are
@@ -43,7 +43,6 @@ class CsvImportDialog(QDialog):
         self.conn, self.preview = conn, preview
         self.outcome = ""  # what was added, for the roster's status line
         self.setWindowTitle(_("Add learners from a file"))
-        self.setStyleSheet(CHECKBOXES)
         self.resize(1240, 720)
         box = QVBoxLayout(self)
         box.addWidget(label(_("Learners from “{file}”").format(file=file_name), role="prompt"))

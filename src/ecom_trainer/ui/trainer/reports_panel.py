@@ -80,7 +80,6 @@ class ReportsPanel(QDialog):
         left.addWidget(self.track)
         self.learners = QListWidget()  # one PDF per ticked learner
         self.learners.setObjectName("report_learners")
-        self.learners.setStyleSheet("QListWidget::indicator { width: 28px; height: 28px; }")
         for learner in list_learners(conn):
             item = QListWidgetItem(f"{learner.name}  ({learner.village})" if learner.village else learner.name)
             item.setData(Qt.ItemDataRole.UserRole, learner.id)

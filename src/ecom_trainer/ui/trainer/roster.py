@@ -57,9 +57,6 @@ from ecom_trainer.ui.widgets import label, render_svg
 Index = QModelIndex | QPersistentModelIndex
 ICON = QSize(40, 40)
 PHOTO_PX = 600  # photos are kept this big at most: enough for a tile and a certificate
-CHECKBOXES = "QCheckBox::indicator, QListWidget::indicator { width: 28px; height: 28px; }"
-
-
 class TextTable(QAbstractTableModel):
     """Rows of text for a QTableView (a model, not QTableWidget: 10,000 rows show at once)."""
 
@@ -142,7 +139,6 @@ class RosterScreen(QWidget):
         trainer_text_size(self)
         self.conn = conn
         self.records: list[LearnerRecord] = []
-        self.setStyleSheet(CHECKBOXES)
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(label(_("Learners"), role="title", wrap=False), 1)
@@ -303,7 +299,6 @@ class LearnerDialog(QDialog):
         self.saved_id, self.saved_name = "", ""
         self.photo: QImage | None = None  # a new photo, written only when saved
         self.setWindowTitle(_("Change a learner") if record else _("Add a learner"))
-        self.setStyleSheet(CHECKBOXES)
         self.resize(1100, 700)
         box = QVBoxLayout(self)
         box.addWidget(label(self.windowTitle(), role="prompt"))
