@@ -5,7 +5,6 @@ through store/cohorts.py."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
@@ -41,7 +40,7 @@ from ecom_trainer.store.cohorts import (
 )
 from ecom_trainer.store.roster import RosterError, roster
 from ecom_trainer.ui.theme import current_palette, trainer_text_size
-from ecom_trainer.ui.trainer.roster import TextTable, table_view, tick_item, tick_list
+from ecom_trainer.ui.trainer.roster import RecordList, TextTable, table_view, tick_item, tick_list
 from ecom_trainer.ui.widgets import label
 
 ID = Qt.ItemDataRole.UserRole
@@ -52,14 +51,13 @@ def _day_text(day: str | None) -> str:
     return format_date(date.fromisoformat(day), "medium") if day else ""
 
 
-class CohortsScreen(QWidget):
+class CohortsScreen(RecordList):
     close_requested = Signal()
 
     def __init__(self, conn: sqlite3.Connection, curriculum: Curriculum) -> None:
         super().__init__()
-        trainer_text_size(self)
         self.conn, self.curriculum = conn, curriculum
-        self.cohorts: list[Cohort] = []
+        self.records: list[Cohort] = []
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(label(_("Classes"), role="title", wrap=False), 1)
@@ -88,40 +86,17 @@ class CohortsScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.refresh()
 
-    def _button(self, row: QHBoxLayout, name: str, text: str, action: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _c=False: action())
-        row.addWidget(button)
-        return button
-
     def refresh(self, select: str | None = None) -> None:
         chosen = select or (self.selected().id if self.selected() else None)
-        self.cohorts = list_cohorts(self.conn, self.show_archived.isChecked())
+        self.records = list_cohorts(self.conn, self.show_archived.isChecked())
         self.model.set_rows([[c.name, _day_text(c.starts_on), _day_text(c.ends_on), str(len(c.plan)),
-                              str(c.members), _("archived") if c.archived else ""] for c in self.cohorts])
+                              str(c.members), _("archived") if c.archived else ""] for c in self.records])
         self.table.setColumnHidden(5, not self.show_archived.isChecked())
-        ids = [c.id for c in self.cohorts]
-        if chosen in ids:
-            self.table.selectRow(ids.index(chosen))
-        if not self.cohorts:
+        if chosen:
+            self.select(chosen)
+        if not self.records:
             self.status.setText(_("There is no class yet. Press “New class…” to make one."))
         self._selection_changed()
-
-    def selected(self) -> Cohort | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.cohorts[rows[0].row()] if rows and rows[0].row() < len(self.cohorts) else None
-
-    def select(self, cohort_id: str) -> None:
-        ids = [c.id for c in self.cohorts]
-        if cohort_id in ids:
-            self.table.selectRow(ids.index(cohort_id))
-
-    def _selection_changed(self) -> None:
-        cohort = self.selected()
-        self.edit_button.setEnabled(cohort is not None)
-        self.archive_button.setEnabled(cohort is not None)
-        self.archive_button.setText(_("Bring back") if cohort and cohort.archived else _("Archive"))
 
     def add(self) -> None:
         dialog = CohortDialog(self.conn, self.curriculum, None, self)

@@ -130,13 +130,48 @@ def avatar_icon(conn: sqlite3.Connection, avatar: str) -> QIcon | None:
     return QIcon(render_svg(path, ICON)) if path else None
 
 
-class RosterScreen(QWidget):
+class RecordList(QWidget):
+    """What the Learners and Classes pages share: records (each with `id` and `archived`) in a
+    table, and Change and Archive buttons that act on the one chosen."""
+
+    table: QTableView
+    edit_button: QPushButton
+    archive_button: QPushButton
+
+    def __init__(self) -> None:
+        super().__init__()
+        trainer_text_size(self)
+        self.records: list = []
+
+    def _button(self, row: QHBoxLayout, name: str, text: str, action: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(lambda _c=False: action())
+        row.addWidget(button)
+        return button
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.records[rows[0].row()] if rows and rows[0].row() < len(self.records) else None
+
+    def select(self, record_id: str) -> None:
+        ids = [r.id for r in self.records]
+        if record_id in ids:
+            self.table.selectRow(ids.index(record_id))
+
+    def _selection_changed(self) -> None:
+        record = self.selected()
+        self.edit_button.setEnabled(record is not None)
+        self.archive_button.setEnabled(record is not None)
+        self.archive_button.setText(_("Bring back") if record and record.archived else _("Archive"))
+
+
+class RosterScreen(RecordList):
     close_requested = Signal()
     learners_changed = Signal()  # the picker and the trainer page list learners again
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         super().__init__()
-        trainer_text_size(self)
         self.conn = conn
         self.records: list[LearnerRecord] = []
         outer = QVBoxLayout(self)
@@ -178,13 +213,6 @@ class RosterScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.refresh()
 
-    def _button(self, row: QHBoxLayout, name: str, text: str, action: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _c=False: action())
-        row.addWidget(button)
-        return button
-
     # ------------------------------------------------------------ the list
     def refresh(self, select: str | None = None) -> None:
         chosen = select or (self.selected().id if self.selected() else None)
@@ -194,25 +222,9 @@ class RosterScreen(QWidget):
                 for r in self.records]
         self.model.set_rows(rows, [avatar_icon(self.conn, r.avatar) for r in self.records])
         self.table.setColumnHidden(5, not self.show_archived.isChecked())
-        ids = [r.id for r in self.records]
-        if chosen in ids:
-            self.table.selectRow(ids.index(chosen))
+        if chosen:
+            self.select(chosen)
         self._selection_changed()
-
-    def selected(self) -> LearnerRecord | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.records[rows[0].row()] if rows and rows[0].row() < len(self.records) else None
-
-    def select(self, learner_id: str) -> None:
-        ids = [r.id for r in self.records]
-        if learner_id in ids:
-            self.table.selectRow(ids.index(learner_id))
-
-    def _selection_changed(self) -> None:
-        record = self.selected()
-        self.edit_button.setEnabled(record is not None)
-        self.archive_button.setEnabled(record is not None)
-        self.archive_button.setText(_("Bring back") if record and record.archived else _("Archive"))
 
     def _changed(self, message: str, select: str | None = None) -> None:
         self.status.setText(message)
