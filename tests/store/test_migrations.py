@@ -61,3 +61,33 @@ def test_a_failing_migration_leaves_the_old_version(tmp_path, monkeypatch):
         migrations.migrate(conn)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
     assert conn.execute("SELECT name FROM sqlite_master WHERE name='half'").fetchone() is None
+
+
+def _attempt(conn, kind, answer_id):
+    learner = conn.execute("SELECT id FROM learners LIMIT 1").fetchone()
+    if learner is None:
+        conn.execute("INSERT INTO learners (id, name, created_at) VALUES ('l1', 'A', 'now')")
+    conn.execute("INSERT INTO attempts (id, learner_id, lesson_id, question_id, kind, answer, score, correct, "
+                 "answered_at, device_id) VALUES (?, 'l1', 'x', 'q', ?, '1', 1, 1, 'now', 'd')", (answer_id, kind))
+
+
+def test_v7_keeps_the_kind_check_in_its_faster_form_and_drops_unused_indexes(tmp_path):
+    path = tmp_path / "v6.sqlite3"
+    old = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(old, target=6)
+    _attempt(old, "practice", "before")
+    other = sqlite3.connect(path, isolation_level=None)  # open while the schema changes
+    other.execute("SELECT COUNT(*) FROM attempts").fetchone()
+    assert migrations.migrate(old) == 7
+    sql = old.execute("SELECT sql FROM sqlite_master WHERE name = 'attempts'").fetchone()[0]
+    assert migrations.KIND_CHECK in sql and migrations.KIND_CHECK_V1 not in sql
+    indexes = {r[0] for r in old.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "idx_attempts_question_id" not in indexes and "idx_progress_learner_id_updated_at" not in indexes
+    assert "idx_attempts_learner_id_answered_at" in indexes
+    for i, kind in enumerate(("practice", "pre_test", "post_test")):
+        _attempt(other, kind, f"ok{i}")  # the other connection sees the new schema and its check
+    for conn in (old, other):
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            _attempt(conn, "exam", "bad")
+    assert old.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 4
+    assert old.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
