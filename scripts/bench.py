@@ -32,7 +32,6 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from operator import itemgetter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -374,7 +373,7 @@ def bench_bundle(runs: int, tmp: Path, cache: Path) -> tuple[list[Result], list[
         bundle = bundle_file(cache, learners, answers)
         _, parts = read_bundle(bundle)
         columns = PARTS["attempts.jsonl"][1]
-        rows = list(map(itemgetter(*columns), parts["attempts.jsonl"]))
+        rows = parts["attempts.jsonl"]  # values in column order
         sql = f"INSERT INTO attempts ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
         base_times, our_times, again_times = [], [], []
         unchanged = True
@@ -384,7 +383,7 @@ def bench_bundle(runs: int, tmp: Path, cache: Path) -> tuple[list[Result], list[
                 for name in ("centres.jsonl", "learners.jsonl"):
                     table, cols, _, _ = PARTS[name]
                     conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
-                                     f"({', '.join('?' for _ in cols)})", map(itemgetter(*cols), parts[name]))
+                                     f"({', '.join('?' for _ in cols)})", parts[name])
             start = time.perf_counter()
             with transaction(conn):
                 conn.executemany(sql, rows)

@@ -15,7 +15,14 @@ from ecom_trainer.store.db import open_database, transaction
 from ecom_trainer.store.demo import seed_demo
 from ecom_trainer.store.device import device_id
 from ecom_trainer.store.learners import add_learner
-from ecom_trainer.sync.bundle import BundleError, export_bundle, import_bundle, possible_duplicates
+from ecom_trainer.sync.bundle import (
+    FORMAT,
+    BundleError,
+    export_bundle,
+    import_bundle,
+    possible_duplicates,
+)
+from tests.bundle_parts import as_format_1, part_of, rows_of
 
 TABLES = ("centres", "learners", "cohorts", "cohort_members", "attempts", "conflicts")
 
@@ -44,7 +51,7 @@ def test_export_import_and_a_second_import_changes_nothing(pcs, tmp_path):
     demo = a.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]  # the demo centre's answers
     assert demo > 20
     manifest = export_bundle(a, bundle)
-    assert manifest["format"] == 1 and manifest["rows"]["attempts.jsonl"] == demo
+    assert manifest["format"] == FORMAT == 2 and manifest["rows"]["attempts.jsonl"] == demo
     report = import_bundle(b, bundle)
     assert (report.answers_added, report.answers_known, report.conflicts) == (demo, 0, 0)
     after_first = snapshot(b)
@@ -148,13 +155,20 @@ def test_tampered_damaged_newer_and_hostile_bundles_are_refused_whole(pcs, tmp_p
     with zipfile.ZipFile(good) as z:
         parts = {n: z.read(n) for n in z.namelist() if n != "manifest.json"}
     tampered = tmp_path / "tampered.zip"
-    rewrite(good, tampered, lambda n, d: d.replace(b'"score": 0.0', b'"score": 1.0') if n == "attempts.jsonl" else d)
+    def change_a_score(name: str, data: bytes) -> bytes:
+        if name != "attempts.jsonl":
+            return data
+        rows = rows_of(name, data)
+        rows[0]["score"] = 1.0 - rows[0]["score"]  # still a valid answer, but not what was exported
+        return part_of(name, rows)
+
+    rewrite(good, tampered, change_a_score)
     refused(b, tampered, "checksum")
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(good.read_bytes()[:300])
     refused(b, truncated, "not a zip file|damaged")
     newer = tmp_path / "newer.zip"
-    reseal(good, newer, parts, format=2)
+    reseal(good, newer, parts, format=FORMAT + 1)
     refused(b, newer, "newer ecom-trainer")
     evil = tmp_path / "evil.zip"
     reseal(good, evil, {**parts})
@@ -165,14 +179,20 @@ def test_tampered_damaged_newer_and_hostile_bundles_are_refused_whole(pcs, tmp_p
     reseal(good, bomb, {**parts, "attempts.jsonl": b" " * 50_000_000})
     refused(b, bomb, "unpacks to")
     orphan = tmp_path / "orphan.zip"
-    line = json.loads(parts["attempts.jsonl"].splitlines()[0])
+    line = rows_of("attempts.jsonl", parts["attempts.jsonl"])[0]
     line["id"], line["learner_id"] = "new-answer", "nobody-knows-this-learner"
-    reseal(good, orphan, {"attempts.jsonl": (json.dumps(line) + "\n").encode()})
+    reseal(good, orphan, {"attempts.jsonl": part_of("attempts.jsonl", [line])})
     refused(b, orphan, "does not contain")
     wrong_type = tmp_path / "wrong.zip"
-    line = json.loads(parts["attempts.jsonl"].splitlines()[0])
+    line = rows_of("attempts.jsonl", parts["attempts.jsonl"])[0]
     line["score"] = "'; DROP TABLE attempts; --"
-    reseal(good, wrong_type, {**parts, "attempts.jsonl": (json.dumps(line) + "\n").encode()})
+    reseal(good, wrong_type, {**parts, "attempts.jsonl": part_of("attempts.jsonl", [line])})
+    short = tmp_path / "short.zip"
+    reseal(good, short, {**parts, "attempts.jsonl": parts["attempts.jsonl"].replace(b"]\n", b', "x"]\n', 1)})
+    refused(b, short, "line 1 does not have the expected fields")
+    columns = tmp_path / "columns.zip"
+    reseal(good, columns, parts, columns={"attempts.jsonl": ["id", "learner_id"]})
+    refused(b, columns, "columns of")
     refused(b, wrong_type, "not a valid answer")
     refused(b, tmp_path / "missing.zip", "cannot be read")
 
@@ -202,3 +222,15 @@ def test_duplicated_ids_in_a_bundle_count_once_and_an_oversized_bundle_is_refuse
     assert report.answers_added == demo and b.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == demo
     monkeypatch.setattr(bundle_module, "MAX_BUNDLE_BYTES", 1000)  # the stated limit, made small
     refused(b, good, "a bundle may be at most")
+
+
+def test_a_bundle_of_format_1_from_an_older_version_imports_the_same(pcs, tmp_path):
+    a, b = pcs
+    export_bundle(a, tmp_path / "a.zip")
+    as_format_1(tmp_path / "a.zip", tmp_path / "old.zip")
+    with zipfile.ZipFile(tmp_path / "old.zip") as z:
+        assert json.loads(z.read("attempts.jsonl").splitlines()[0])["kind"]  # objects, by name
+    report = import_bundle(b, tmp_path / "old.zip")
+    assert report.answers_added == a.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
+    assert snapshot(b)["attempts"] == snapshot(a)["attempts"]
+    assert snapshot(b)["learners"] == snapshot(a)["learners"]

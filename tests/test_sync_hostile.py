@@ -51,10 +51,13 @@ def test_random_bytes(tmp_path_factory, raw):
 @given(part=st.sampled_from(sorted(PARTS)),
        rows=st.lists(st.dictionaries(st.sampled_from(sorted({c for p in PARTS.values() for c in p[1]})),
                                      json_values, max_size=14), max_size=4),
-       fmt=st.sampled_from([1, 1, 1, 2, "1", None]))
+       fmt=st.sampled_from([1, 1, 1, 2, 2, 2, 3, "1", None]))
 def test_random_rows_in_a_correctly_sealed_bundle(tmp_path_factory, part, rows, fmt):
-    data = "".join(json.dumps(r) + "\n" for r in rows).encode()
-    manifest = {"format": fmt, "schema_version": 2, "parts": {part: hashlib.sha256(data).hexdigest()}}
+    """Format 1 holds an object per line; format 2 an array per line, in the manifest's columns."""
+    lines = [list(r.values()) for r in rows] if fmt == 2 else rows
+    data = "".join(json.dumps(r) + "\n" for r in lines).encode()
+    manifest = {"format": fmt, "schema_version": 2, "parts": {part: hashlib.sha256(data).hexdigest()},
+                "columns": {part: list(PARTS[part][1])}}
     tmp = tmp_path_factory.mktemp("b")
     with zipfile.ZipFile(tmp / "sealed.zip", "w") as z:
         z.writestr("manifest.json", json.dumps(manifest))

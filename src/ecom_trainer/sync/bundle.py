@@ -19,15 +19,20 @@ import hashlib
 import json
 import sqlite3
 import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import chain, repeat
+from operator import eq, itemgetter
 from pathlib import Path
 
 from ecom_trainer.store.db import SCHEMA_VERSION, now, transaction
 from ecom_trainer.store.device import device_id
 from ecom_trainer.store.summaries import mark_stale
 
-FORMAT = 1
+# 1: each line of a part is a JSON object. 2: each line is a JSON array of the values in the order
+# the manifest's "columns" gives; half the bytes to unpack, hash and parse (100,000 answers: 36 ->
+# 20 MB). Bundles of format 1, made by earlier versions, are still read.
+FORMAT = 2
 MANIFEST = "manifest.json"
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 MAX_PART_BYTES = 1024 * 1024 * 1024
@@ -86,13 +91,14 @@ def export_bundle(conn: sqlite3.Connection, target: Path) -> dict:
         table, columns, key, _ = PARTS[name]
         cols = ", ".join(columns)
         rows = conn.execute(f"SELECT {cols} FROM {table} ORDER BY {', '.join(key)}")
-        lines = (json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) for row in rows)
+        lines = (json.dumps(list(row), ensure_ascii=False) for row in rows)  # format 2: arrays
         parts[name] = "".join(line + "\n" for line in lines).encode()
     span = conn.execute("SELECT MIN(answered_at), MAX(answered_at) FROM attempts").fetchone()
     manifest = {
         "format": FORMAT, "schema_version": SCHEMA_VERSION, "device": device_id(conn),
         "created_at": now(), "time_range": [span[0], span[1]],
         "parts": {name: hashlib.sha256(data).hexdigest() for name, data in parts.items()},
+        "columns": {name: list(PARTS[name][1]) for name in parts},
         "rows": {name: data.count(b"\n") for name, data in parts.items()},
     }
     partial = target.with_suffix(target.suffix + ".partial")
@@ -106,8 +112,9 @@ def export_bundle(conn: sqlite3.Connection, target: Path) -> dict:
 
 # ---------------------------------------------------------------- reading and checking
 
-def read_bundle(source: Path) -> tuple[dict, dict[str, list[dict]]]:
-    """Open and check a bundle completely before anything is imported. Raises BundleError."""
+def read_bundle(source: Path) -> tuple[dict, dict[str, list[Sequence]]]:
+    """Open and check a bundle completely before anything is imported. Raises BundleError.
+    Returns the manifest and, per part, its rows as values in PARTS column order."""
     try:
         size = source.stat().st_size
     except OSError as exc:
@@ -136,7 +143,7 @@ def read_bundle(source: Path) -> tuple[dict, dict[str, list[dict]]]:
                 if hashlib.sha256(data).hexdigest() != digest:
                     raise BundleError(f"{source}: {name} does not match its checksum: "
                                       "damaged or changed after export")
-                rows[name] = _rows(source, name, data)
+                rows[name] = _rows(source, name, data, objects=manifest["format"] < 2)
     except zipfile.BadZipFile:
         raise BundleError(f"{source}: not a zip file, or a damaged one") from None
     return manifest, rows
@@ -169,45 +176,91 @@ def _manifest(source: Path, data: bytes) -> dict:
     unknown = set(manifest["parts"]) - set(PARTS)
     if unknown:
         raise BundleError(f"{source}: the manifest names unknown parts: {', '.join(sorted(unknown))}")
+    if fmt >= 2:
+        columns = manifest.get("columns")
+        for name in manifest["parts"]:
+            if not isinstance(columns, dict) or columns.get(name) != list(PARTS[name][1]):
+                raise BundleError(f"{source}: manifest.json does not list the columns of {name} "
+                                  "this ecom-trainer knows")
     return manifest
 
 
 SCALAR_TYPES = frozenset({str, int, float, type(None)})
 
 
-def _rows(source: Path, name: str, data: bytes) -> list[dict]:
+def _rows(source: Path, name: str, data: bytes, objects: bool) -> list[Sequence]:
+    """The part's rows, checked, each as its values in PARTS column order. `objects`: format 1,
+    a JSON object per line; else a JSON array per line."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise BundleError(f"{source}: {name} is not UTF-8 text") from None
     # Lines end in "\n" only: str.splitlines() would also split at U+2028 and other separators,
-    # which json.dumps(ensure_ascii=False) writes unescaped inside a learner's name.
-    lines = text.split("\n")
-    if lines[-1] == "":
-        lines.pop()
+    # which json.dumps(ensure_ascii=False) writes unescaped inside a learner's name. JSON text never
+    # holds a raw newline (json.dumps escapes it), so every "\n" ends a line.
+    body = text[:-1] if text.endswith("\n") else text
     try:  # one parse of the whole part is ~5x faster than a parse per line
-        rows = json.loads("[" + ",".join(lines) + "]")
+        parsed = json.loads("[" + body.replace("\n", ",") + "]") if body else []
     except ValueError:
-        for number, line in enumerate(lines, start=1):  # find the line to name
+        for number, line in enumerate(body.split("\n"), start=1):  # find the line to name
             try:
                 json.loads(line)
             except ValueError:
                 raise BundleError(f"{source}: {name} line {number} is not valid JSON") from None
         raise BundleError(f"{source}: {name} is not valid JSON Lines") from None
-    _, columns, _, required = PARTS[name]
-    expected = set(columns)
-    for number, row in enumerate(rows, start=1):
-        if type(row) is not dict or row.keys() != expected:
-            raise BundleError(f"{source}: {name} line {number} does not have the expected fields")
-        if not all(type(v) in SCALAR_TYPES for v in row.values()):
-            raise BundleError(f"{source}: {name} line {number}: a field has a wrong type")
-        for column in required:
-            if type(row[column]) is not str or not row[column]:
-                raise BundleError(f"{source}: {name} line {number}: '{column}' should be text")
-        if name == "attempts.jsonl" and (row["kind"] not in KINDS or type(row["score"]) not in (int, float)
-                                         or not 0 <= row["score"] <= 1):
-            raise BundleError(f"{source}: {name} line {number}: not a valid answer")
+    _, columns, _, _ = PARTS[name]
+    # Every check runs over all rows at once, in C loops (map, set, all), and only when one fails
+    # are the rows walked one by one to name the line: ~0.1 s for 100,000 answers instead of ~0.3.
+    if objects:
+        if not (set(map(type, parsed)) <= {dict}
+                and all(map(eq, map(dict.keys, parsed), repeat(set(columns))))):
+            _name_bad_line(source, name, parsed, lambda row: type(row) is dict and row.keys() == set(columns))
+        rows: list[Sequence] = list(map(itemgetter(*columns), parsed))
+    else:
+        rows = parsed
+        if not (set(map(type, rows)) <= {list} and set(map(len, rows)) <= {len(columns)}):
+            _name_bad_line(source, name, rows, lambda row: type(row) is list and len(row) == len(columns))
+    if not _all_valid(name, rows):
+        for number, row in enumerate(rows, start=1):
+            _check_row(source, name, number, row)
     return rows
+
+
+def _name_bad_line(source: Path, name: str, rows: list, fits: Callable[[object], bool]) -> None:
+    number = next(n for n, row in enumerate(rows, start=1) if not fits(row))
+    raise BundleError(f"{source}: {name} line {number} does not have the expected fields")
+
+
+def _all_valid(name: str, rows: list[Sequence]) -> bool:
+    """The checks of `_check_row` over all rows at once. False: some row fails."""
+    if not rows:
+        return True
+    _, columns, _, required = PARTS[name]
+    if not set(map(type, chain.from_iterable(rows))) <= SCALAR_TYPES:
+        return False
+    get = itemgetter(*map(columns.index, required))  # one value for one column, else a tuple
+    texts = list(map(get, rows)) if len(required) == 1 else list(chain.from_iterable(map(get, rows)))
+    if set(map(type, texts)) != {str} or not all(texts):  # text, and not empty
+        return False
+    if name == "attempts.jsonl":
+        scores = list(map(itemgetter(columns.index("score")), rows))
+        return (set(map(itemgetter(columns.index("kind")), rows)) <= KINDS
+                and set(map(type, scores)) <= {int, float}
+                and all(0 <= s <= 1 for s in scores))  # also refuses NaN
+    return True
+
+
+def _check_row(source: Path, name: str, number: int, values: Sequence) -> None:
+    _, columns, _, required = PARTS[name]
+    row = dict(zip(columns, values, strict=True))
+    if not all(type(v) in SCALAR_TYPES for v in values):
+        raise BundleError(f"{source}: {name} line {number}: a field has a wrong type")
+    for column in required:
+        if type(row[column]) is not str or not row[column]:
+            raise BundleError(f"{source}: {name} line {number}: '{column}' should be text")
+    if name == "attempts.jsonl" and (row["kind"] not in KINDS or type(row["score"]) not in (int, float)
+                                     or not 0 <= row["score"] <= 1):
+        raise BundleError(f"{source}: {name} line {number}: not a valid answer")
 
 
 # ---------------------------------------------------------------- merging
@@ -226,9 +279,11 @@ def import_bundle(conn: sqlite3.Connection, source: Path) -> ImportReport:
                 if name == "attempts.jsonl":
                     _merge_answers(conn, parts[name], report)
                 elif name == "cohort_member_removals.jsonl":
-                    _merge_removals(conn, parts[name], report)
+                    columns = PARTS[name][1]
+                    _merge_removals(conn, [dict(zip(columns, row, strict=True)) for row in parts[name]], report)
                 else:
-                    _merge_records(conn, name, parts[name], report)
+                    columns = PARTS[name][1]
+                    _merge_records(conn, name, [dict(zip(columns, row, strict=True)) for row in parts[name]], report)
     except sqlite3.IntegrityError as exc:
         raise BundleError(f"{source}: refers to learners, cohorts or centres it does not contain "
                           f"({exc}); nothing was imported") from None
@@ -238,22 +293,22 @@ def import_bundle(conn: sqlite3.Connection, source: Path) -> ImportReport:
     return report
 
 
-def _merge_answers(conn: sqlite3.Connection, rows: list[dict], report: ImportReport) -> None:
+def _merge_answers(conn: sqlite3.Connection, rows: list[Sequence], report: ImportReport) -> None:
     _, columns, _, _ = PARTS["attempts.jsonl"]
     # A set union by UUID. Known answers are skipped before inserting: an insert, even one
     # that is then ignored, runs the CHECK constraints and the foreign-key check first.
-    known = _known_ids(conn, [row["id"] for row in rows])
-    new = [row for row in rows if row["id"] not in known] if known else rows
+    known = _known_ids(conn, list(map(itemgetter(0), rows)))  # id is the first column
+    new = [row for row in rows if row[0] not in known] if known else rows
     # Inserted in the bundle's order (by id, as exported), so the primary-key index grows at
     # its end; sorting by learner for the other index measured slower, sort included.
     sql = (f"INSERT OR IGNORE INTO attempts ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' for _ in columns)})")
     before = conn.total_changes
-    conn.executemany(sql, map(itemgetter(*columns), new))
+    conn.executemany(sql, new)
     added = conn.total_changes - before
     report.answers_added += added
     # Answers from elsewhere, in any time order: the dashboard rebuilds these people's summaries.
-    mark_stale(conn, set(map(itemgetter("learner_id"), new)))
+    mark_stale(conn, set(map(itemgetter(1), new)))  # learner_id
     report.answers_known += len(rows) - added
 
 
