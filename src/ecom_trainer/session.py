@@ -18,7 +18,7 @@ from ecom_trainer.content.model import Curriculum, Lesson, Question, Step, Track
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.store import attempts as attempt_store
 from ecom_trainer.store import progress as progress_store
-from ecom_trainer.store.db import now
+from ecom_trainer.store.device import device_id
 from ecom_trainer.store.learners import Learner
 
 REVIEW = "#review"  # the unit id of "Practice again"; it has no saved position of its own
@@ -80,6 +80,7 @@ class LearnerSession:
         self.curriculum = curriculum
         self.learner = learner
         self.review_answers: dict[int, bool] = {}  # position -> right, in this "Practice again"
+        self._device: str | None = None  # this PC's id, read once: every answer names it
 
     # -------------------------------------------------- units
     def lesson_unit(self, lesson_id: str) -> Unit:
@@ -175,11 +176,16 @@ class LearnerSession:
         attempt_id = attempt_store.record_attempt(
             self.conn, learner_id=self.learner.id, track_id=track_id, unit_id=unit_id,
             question_id=question.id, kind=unit.kind, answer=given, score=value, correct=right,
-            skills=question.skills, started_at=started_at or now(),
+            skills=question.skills, started_at=started_at, device=self._device_id(),
             next_position=next_position if keep_place else None,
             unit_done=next_position >= unit.total, guess=guess_rate(question),
         )
         return Feedback(value, right, attempt_id)
+
+    def _device_id(self) -> str:
+        if self._device is None:
+            self._device = device_id(self.conn)
+        return self._device
 
     def unit_result(self, unit: Unit) -> tuple[int, int]:
         """(right answers, questions) from the newest answer to each question of the unit."""

@@ -83,7 +83,8 @@ def test_v7_keeps_the_kind_check_in_its_faster_form_and_drops_unused_indexes(tmp
     assert migrations.KIND_CHECK in sql and migrations.KIND_CHECK_V1 not in sql
     indexes = {r[0] for r in old.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "idx_attempts_question_id" not in indexes and "idx_progress_learner_id_updated_at" not in indexes
-    assert "idx_attempts_learner_id_answered_at" in indexes
+    assert "idx_attempts_learner_id_answered_at" in indexes and "progress_status" in indexes
+    assert "WITHOUT ROWID" in old.execute("SELECT sql FROM sqlite_master WHERE name = 'progress'").fetchone()[0]
     for i, kind in enumerate(("practice", "pre_test", "post_test")):
         _attempt(other, kind, f"ok{i}")  # the other connection sees the new schema and its check
     for conn in (old, other):

@@ -11,6 +11,8 @@ from ecom_trainer.store.device import device_id
 from ecom_trainer.store.progress import save_position
 
 KINDS = ("practice", "pre_test", "post_test")
+# json.dumps(..., ensure_ascii=False) builds a new encoder on every call; one made once is reused.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ def record_attempt(
     conn: sqlite3.Connection, *, learner_id: str, track_id: str, unit_id: str, question_id: str,
     kind: str, answer: object, score: float, correct: bool, skills: tuple[str, ...] | list[str],
     started_at: str | None = None, next_position: int | None = None, unit_done: bool = False,
-    answered_at: str | None = None, guess: float | None = None,
+    answered_at: str | None = None, guess: float | None = None, device: str | None = None,
 ) -> str:
     """Store one answer and move the learner's position, in one durable transaction.
 
@@ -40,13 +42,16 @@ def record_attempt(
     learner it is saved. `answered_at` defaults to now (an earlier time: answers given elsewhere).
     `unit_id` is the lesson id, or "<track>#pre_test" for tests. `guess` is the question's guess
     rate (assess.mastery.guess_rate) for the dashboard's summaries; without it they are rebuilt later.
+    `device` is this PC's id (store.device.device_id), when the caller already knows it.
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     if not 0.0 <= score <= 1.0:
         raise ValueError(f"score must be within [0, 1], not {score}")
+    from ecom_trainer.store.summaries import after_answer  # not needed to show the picker
+
     attempt_id = new_id()
-    device = device_id(conn)
+    device = device or device_id(conn)
     stamp = answered_at or now()
     with transaction(conn):
         conn.execute(
@@ -54,13 +59,10 @@ def record_attempt(
             "score, correct, skills, started_at, answered_at, device_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (attempt_id, learner_id, track_id, unit_id, question_id, kind,
-             json.dumps(answer, ensure_ascii=False), score, int(correct),
-             json.dumps(list(skills)), started_at or stamp, stamp, device),
+             _to_json(answer), score, int(correct), _to_json(list(skills)), started_at or stamp, stamp, device),
         )
         if next_position is not None:
             save_position(conn, learner_id, unit_id, next_position, done=unit_done, at=stamp)
-        from ecom_trainer.store.summaries import after_answer  # not needed to show the picker
-
         after_answer(conn, learner_id=learner_id, unit_id=unit_id, kind=kind, skills=skills,
                      correct=correct, answered_at=stamp, guess=guess,
                      unit_done=unit_done and next_position is not None)

@@ -172,13 +172,33 @@ KIND_CHECK = "CHECK (kind = 'practice' OR kind = 'pre_test' OR kind = 'post_test
 
 
 def _v7(db: Database) -> None:
-    """Fewer pages written per answer. Nothing queried answers by question alone, and progress is
-    read by learner through its primary key (learner_id, unit_id); these two indexes only cost
-    writes: one page each for every answer, and an index insert per answer merged from a bundle.
-    The answers' kind check is rewritten in an equivalent form that SQLite checks faster."""
+    """Less work per answer. Nothing queried answers by question alone, and progress is read by
+    learner through its primary key (learner_id, unit_id); these two indexes only cost writes:
+    a page each for every answer, and an index insert per answer merged from a bundle. Progress
+    becomes one B-tree keyed by (learner, unit) instead of a table beside its key's index. The
+    answers' kind check is rewritten in an equivalent form that SQLite checks faster."""
     conn = db.conn
     conn.execute("DROP INDEX IF EXISTS idx_attempts_question_id")
     conn.execute("DROP INDEX IF EXISTS idx_progress_learner_id_updated_at")
+    conn.execute("""
+        CREATE TABLE progress_v7 (
+            learner_id TEXT NOT NULL REFERENCES learners(id),
+            unit_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            completed_at TEXT,
+            PRIMARY KEY (learner_id, unit_id)
+        ) WITHOUT ROWID""")
+    # A key may not be NULL in a WITHOUT ROWID table; our code never wrote such a place, and one
+    # could not be resumed (it names no learner or no lesson).
+    conn.execute("INSERT INTO progress_v7 SELECT learner_id, unit_id, position, status, updated_at, completed_at "
+                 "FROM progress WHERE learner_id IS NOT NULL AND unit_id IS NOT NULL")
+    conn.execute("DROP TABLE progress")  # also drops its index on (status, updated_at)
+    conn.execute("ALTER TABLE progress_v7 RENAME TO progress")
+    # On status alone: written when a unit is started or done, not at every answer as one holding
+    # updated_at was. The dashboard's queries by status read updated_at from the rows it finds.
+    conn.execute("CREATE INDEX progress_status ON progress (status)")
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'attempts'").fetchone()[0]
     if KIND_CHECK_V1 not in sql:
         return

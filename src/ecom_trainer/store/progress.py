@@ -31,13 +31,15 @@ def save_position(conn: sqlite3.Connection, learner_id: str, unit_id: str, posit
     move together), or, called outside one, the statement is its own durable transaction.
     `at` is the time of the answer that moved it (default: now)."""
     stamp = at or now()
+    # Status and completion are assigned only when the unit is done: SQLite rewrites an index entry
+    # whenever its column is assigned, even to the same value, so moving the place touches the row
+    # alone and not the index on status. Once done, a unit stays done when gone through again.
+    change = "position = excluded.position, updated_at = excluded.updated_at"
+    if done:
+        change += ", status = 'done', completed_at = COALESCE(progress.completed_at, excluded.completed_at)"
     conn.execute(
         "INSERT INTO progress (learner_id, unit_id, position, status, updated_at, completed_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(learner_id, unit_id) DO UPDATE SET "
-        "position = excluded.position, updated_at = excluded.updated_at, "
-        # once done, a unit stays done even when the learner goes through it again
-        "status = CASE WHEN progress.status = 'done' THEN 'done' ELSE excluded.status END, "
-        "completed_at = COALESCE(progress.completed_at, excluded.completed_at)",
+        f"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(learner_id, unit_id) DO UPDATE SET {change}",
         (learner_id, unit_id, position, DONE if done else STARTED, stamp, stamp if done else None),
     )
 
