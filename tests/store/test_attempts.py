@@ -80,3 +80,15 @@ def test_learners_sorted_and_archived_hidden(db):
     assert [x.name for x in list_learners(db)] == ["b"]
     with pytest.raises(ValueError):
         add_learner(db, "   ")
+
+
+def test_new_ids_are_random_version_4_uuids():
+    import uuid
+
+    from ecom_trainer.store.db import new_id
+
+    ids = {new_id() for _ in range(2000)}
+    assert len(ids) == 2000
+    for text in list(ids)[:200]:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122

@@ -6,6 +6,7 @@ Only the standard `sqlite3` module is imported here: this is the start-up path, 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,11 +26,14 @@ def now() -> str:
 
 
 def new_id() -> str:
-    """A random UUID for a row that may travel between PCs. `uuid` is imported here: it pulls in
-    `platform` (~3 ms), which the path to the learner picker does not need."""
-    import uuid
-
-    return str(uuid.uuid4())
+    """A random UUID (version 4, RFC 4122 text form) for a row that may travel between PCs.
+    Made from os.urandom directly: `uuid.uuid4()` costs ~2 us per answer and importing `uuid`
+    pulls in `platform` (~3 ms), which the path to the learner picker does not need."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = raw[6] & 0x0F | 0x40  # version 4
+    raw[8] = raw[8] & 0x3F | 0x80  # the RFC 4122 variant
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 # The ids of one person: the learner and every learner a trainer joined into them (also through
