@@ -63,3 +63,32 @@ def test_a_plain_start_is_read_without_argparse():
     assert _start_options([]).demo is False
     for other in (["lessons", "check"], ["--db"], ["--help"], ["--demo=1"], ["--unknown"]):
         assert _start_options(other) is None  # argparse reads these, and explains mistakes
+
+
+def test_garbage_collection_pauses_while_starting_and_runs_again_after(tmp_path):
+    """Start-up runs with the cyclic collector off (it walked Qt's objects again and again); once
+    the picker is up and the lessons load, it is on again, with start-up's objects frozen."""
+    code = """
+import gc, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import ecom_trainer.app as app_module
+
+def started(app):
+    print("at the picker", gc.isenabled())
+    def later():
+        print("later", gc.isenabled(), gc.get_freeze_count() > 1000)
+        app.quit()
+    QTimer.singleShot(1500, later)
+
+app_module._report_started = started
+sys.argv = ["ecom-trainer", "--demo"]
+from ecom_trainer.cli import main
+code = main()
+print("after", gc.isenabled(), code)
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECOM_TRAINER_DATA=str(tmp_path),
+               ECOM_TRAINER_EXIT_AFTER_START="1")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=90, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["at the picker False", "later True True", "after True 0"]
