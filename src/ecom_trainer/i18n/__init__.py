@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
-from datetime import date, datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ecom_trainer.paths import translations_dir
+
+if TYPE_CHECKING:  # datetime is not needed to show the picker
+    from datetime import date, datetime
 
 UI_DOMAIN = "ecom_trainer"
 LESSONS_DOMAIN = "lessons"
@@ -24,6 +27,9 @@ DEFAULT_LANGUAGE = "en"
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ug", "ur"}
 # Each language named in its own words, so anyone can find theirs on a button.
 NATIVE_NAMES = {"en": "English", "zh_CN": "中文", "ug": "ئۇيغۇرچە", "en_XA": "⟦Ƥšéûđö⟧"}
+# The pseudo-locale (i18n/pseudo.py, imported only when it is used: not on the way to the picker)
+PSEUDO_LANGUAGE = "en_XA"
+PSEUDO_ENV = "ECOM_TRAINER_PSEUDO"
 
 
 def native_name(code: str) -> str:
@@ -42,13 +48,11 @@ _state = _State()
 def available_languages(folder: Path | None = None) -> list[str]:
     """Languages that have a UI catalog, English first (it is the source language). The
     pseudo-locale only when ECOM_TRAINER_PSEUDO=1 (it is made from the templates)."""
-    from ecom_trainer.i18n.pseudo import PSEUDO_LANGUAGE, offered
-
     folder = folder or translations_dir()
     found = {p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{UI_DOMAIN}.po")}
     found.add(DEFAULT_LANGUAGE)
     found.discard(PSEUDO_LANGUAGE)
-    if offered():
+    if os.environ.get(PSEUDO_ENV, "") == "1":  # developers and tests only
         found.add(PSEUDO_LANGUAGE)
     return sorted(found, key=lambda code: (code != DEFAULT_LANGUAGE, code))
 
@@ -86,10 +90,10 @@ def _load(domain: str, language: str, folder: Path) -> _gettext.NullTranslations
             return _gettext.GNUTranslations(fh)
     if po.is_file():  # running from a checkout whose catalogs were not compiled yet
         return _compile_in_memory(po)
-    from ecom_trainer.i18n.pseudo import PSEUDO_LANGUAGE, pseudo_translations
-
     template = folder / f"{domain}.pot"
     if language == PSEUDO_LANGUAGE and template.is_file():  # not written out: made from the template
+        from ecom_trainer.i18n.pseudo import pseudo_translations
+
         return pseudo_translations(template)
     return _gettext.NullTranslations()
 

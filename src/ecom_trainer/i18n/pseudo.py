@@ -14,8 +14,9 @@ import os
 import re
 from pathlib import Path
 
-PSEUDO_LANGUAGE = "en_XA"
-PSEUDO_ENV = "ECOM_TRAINER_PSEUDO"
+# defined in i18n itself, which the picker imports without this module
+from ecom_trainer.i18n import PSEUDO_ENV, PSEUDO_LANGUAGE
+
 OPEN, CLOSE = "⟦", "⟧"
 
 _PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 SCHEMA_VERSION = 7
@@ -21,8 +21,11 @@ class DatabaseError(Exception):
 
 
 def now() -> str:
-    """UTC time as ISO 8601 with milliseconds: sorts as text, merges across PCs."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    """UTC time as ISO 8601 with milliseconds: sorts as text, merges across PCs. With `time`, not
+    `datetime`: the picker's path does not need datetime (~1.3 ms to import)."""
+    moment = time.time()
+    whole = int(moment)
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole)) + f".{int((moment - whole) * 1000):03d}Z"
 
 
 def new_id() -> str:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTransform
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -98,6 +98,8 @@ def _icon(name: str, tint: str | None, mirrored: bool = False) -> QIcon:
     if not path.is_file():
         return QIcon()
     if mirrored:
+        from PySide6.QtGui import QTransform  # right-to-left only: not on the picker's path
+
         made = QIcon(render_svg(path, QSize(72, 72), tint).transformed(QTransform().scale(-1, 1)))
     else:
         made = QIcon(render_svg(path, QSize(72, 72), tint)) if tint else QIcon(str(path))
