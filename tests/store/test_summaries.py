@@ -159,3 +159,29 @@ def test_hands_on_practice_counts_with_its_own_guess_rate(db, curriculum):
     assert stale_count(db) == 0
     assert guess_lookup(curriculum)("practice:listing", "title") == PRACTICE_GUESS
     assert snapshot(db) == rebuilt(db, curriculum)
+
+
+def test_a_question_of_two_skills_and_a_joined_learner_step_as_the_rebuild_does(db, curriculum):
+    """The step runs in SQL at each answer; the rebuild runs it in Python: equal to the last bit."""
+    rng = random.Random(11)
+    lesson = curriculum.lessons["listing-title"]
+    question = lesson.questions[0]
+    guess = guess_lookup(curriculum)(lesson.id, question.id)
+    kept, joined = add_learner(db, "Kept"), add_learner(db, "Joined")
+    for n in range(40):
+        record_attempt(db, learner_id=kept, track_id="listing", unit_id=lesson.id, question_id=question.id,
+                       kind="practice", answer=None, score=1.0, correct=rng.random() < 0.6, skills=["A1", "A2"],
+                       answered_at=f"2026-04-01T10:{n:02d}:00.000Z", guess=guess)
+    assert stale_count(db) == 0
+    incremental = snapshot(db)
+    assert len(incremental["skill_state"]) == 2
+    assert incremental == rebuilt(db, curriculum)
+    merge_learners(db, kept, joined)
+    refresh_stale(db, guess_lookup(curriculum))
+    record_attempt(db, learner_id=joined, track_id="listing", unit_id=lesson.id, question_id=question.id,
+                   kind="practice", answer=None, score=1.0, correct=True, skills=["A3"],
+                   answered_at="2026-04-02T10:00:00.000Z", guess=guess)
+    assert db.execute("SELECT COUNT(*) FROM skill_state WHERE person_id = ?", (joined,)).fetchone()[0] == 0
+    assert stale_count(db) == 1  # kept under the person they were joined into: rebuilt
+    refresh_stale(db, guess_lookup(curriculum))
+    assert {row[1] for row in snapshot(db)["skill_state"]} == {"A1", "A2", "A3"}

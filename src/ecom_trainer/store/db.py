@@ -21,11 +21,14 @@ class DatabaseError(Exception):
 
 
 def now() -> str:
-    """UTC time as ISO 8601 with milliseconds: sorts as text, merges across PCs. With `time`, not
-    `datetime`: the picker's path does not need datetime (~1.3 ms to import)."""
+    """UTC time as ISO 8601 with milliseconds: sorts as text, merges across PCs. Formatted by
+    hand from `time`: `datetime` is not needed to show the picker (~1.3 ms to import), and
+    time.strftime goes through the locale's encoding (~8 us when an answer is recorded)."""
     moment = time.time()
     whole = int(moment)
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole)) + f".{int((moment - whole) * 1000):03d}Z"
+    t = time.gmtime(whole)
+    return (f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T{t.tm_hour:02d}:{t.tm_min:02d}:"
+            f"{t.tm_sec:02d}.{int((moment - whole) * 1000):03d}Z")
 
 
 def new_id() -> str:
