@@ -92,3 +92,22 @@ def test_new_ids_are_random_version_4_uuids():
     for text in list(ids)[:200]:
         parsed = uuid.UUID(text)
         assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_now_is_iso_8601_utc_with_milliseconds_across_days_and_years(monkeypatch):
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    from ecom_trainer.store import db as db_module
+
+    second = 1_000_000_000
+    moments = [0, 86399 * second + 999_400_000, 86400 * second, 951782400 * second + 500_000_000,
+               1709164799 * second + 999_999_999, 1709164800 * second, 1735689600 * second + 1_000_000,
+               4102444800 * second]
+    rng = random.Random(5)
+    moments += [rng.randrange(0, 4_000_000_000 * second) for _ in range(2000)]
+    for moment in moments:  # in time order and out of it: the cached date must follow
+        monkeypatch.setattr(db_module.time, "time_ns", lambda m=moment: m)
+        # as datetime.now() does it: the clock floored to microseconds, shown to milliseconds
+        when = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=moment // 1000)
+        assert db_module.now() == when.isoformat(timespec="milliseconds").replace("+00:00", "Z"), moment

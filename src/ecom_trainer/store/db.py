@@ -20,15 +20,23 @@ class DatabaseError(Exception):
     """The database file cannot be used; the message says what and where, for a person."""
 
 
+_day: tuple[int, str] = (-1, "")  # (days since 1970, its date as text): gmtime once a day
+
+
 def now() -> str:
     """UTC time as ISO 8601 with milliseconds: sorts as text, merges across PCs. Formatted by
-    hand from `time`: `datetime` is not needed to show the picker (~1.3 ms to import), and
-    time.strftime goes through the locale's encoding (~8 us when an answer is recorded)."""
-    moment = time.time()
-    whole = int(moment)
-    t = time.gmtime(whole)
-    return (f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T{t.tm_hour:02d}:{t.tm_min:02d}:"
-            f"{t.tm_sec:02d}.{int((moment - whole) * 1000):03d}Z")
+    hand from `time` (this runs at every answer): `datetime` is not needed to show the picker
+    (~1.3 ms to import), and gmtime costs ~3 us after the disk flush of the previous answer, so
+    the date is worked out once a day and the time of day by arithmetic (Unix time counts every
+    day as 86,400 s, as gmtime does)."""
+    global _day
+    whole, nanoseconds = divmod(time.time_ns(), 1_000_000_000)  # integers: no rounding
+    day, second = divmod(whole, 86400)
+    if day != _day[0]:
+        _day = (day, time.strftime("%Y-%m-%d", time.gmtime(whole)))
+    hour, second = divmod(second, 3600)
+    minute, second = divmod(second, 60)
+    return f"{_day[1]}T{hour:02d}:{minute:02d}:{second:02d}.{nanoseconds // 1_000_000:03d}Z"
 
 
 def new_id() -> str:
