@@ -234,3 +234,30 @@ def test_a_bundle_of_format_1_from_an_older_version_imports_the_same(pcs, tmp_pa
     assert report.answers_added == a.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
     assert snapshot(b)["attempts"] == snapshot(a)["attempts"]
     assert snapshot(b)["learners"] == snapshot(a)["learners"]
+
+
+def test_importing_pauses_garbage_collection_and_restores_it(pcs, tmp_path):
+    import gc
+
+    a, b = pcs
+    export_bundle(a, tmp_path / "a.zip")
+    seen = []
+    original = json.loads
+
+    def loads(*args, **kwargs):  # called while the bundle is read
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    json.loads = loads
+    try:
+        import_bundle(b, tmp_path / "a.zip")
+        assert seen and not any(seen) and gc.isenabled()
+        gc.disable()
+        import_bundle(b, tmp_path / "a.zip")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        json.loads = original
+        gc.enable()
+    with pytest.raises(BundleError):
+        import_bundle(b, tmp_path / "missing.zip")
+    assert gc.isenabled()
