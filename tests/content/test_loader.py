@@ -135,3 +135,19 @@ def test_numbers_as_ids_and_answers_are_read_as_text(pack):
     assert loaded.problems == []
     question = loaded.lessons["photo"].questions[0]
     assert [o.id for o in question.options] == ["1", "2"] and question.answer == "1"
+
+
+def test_loading_leaves_garbage_collection_as_it_was(tmp_path):
+    import gc
+
+    from ecom_trainer.content import load_curriculum
+    from ecom_trainer.paths import lessons_dir
+
+    assert gc.isenabled()
+    assert load_curriculum(lessons_dir()).lessons and gc.isenabled()
+    gc.disable()
+    try:
+        load_curriculum(tmp_path / "missing")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -7,6 +7,7 @@ media paths may not leave the folder of the file that names them.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from ecom_trainer.content.fields import (
@@ -151,7 +152,18 @@ def _load_lesson(folder: Path, tracks: dict[str, Track], problems: list[Problem]
 
 def load_curriculum(folder: Path) -> Curriculum:
     """Load a lesson pack; `problems` lists everything wrong, and what is valid still loads."""
-    folder = Path(folder)
+    # The cyclic garbage collector paused while the YAML becomes objects: parsing makes no cycles
+    # worth collecting, and each collection would walk everything the program holds.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_curriculum(Path(folder))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_curriculum(folder: Path) -> Curriculum:
     problems: list[Problem] = []
     if not folder.is_dir():
         problems.append(Problem(folder, 1, "", "this folder does not exist"))
