@@ -13,6 +13,7 @@ from ecom_trainer.store.progress import save_position
 KINDS = ("practice", "pre_test", "post_test")
 # json.dumps(..., ensure_ascii=False) builds a new encoder on every call; one made once is reused.
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
+_skills_text: dict[tuple[str, ...], str] = {}  # a question's skills as JSON, made once per question
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def record_attempt(
             "score, correct, skills, started_at, answered_at, device_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (attempt_id, learner_id, track_id, unit_id, question_id, kind,
-             _to_json(answer), score, int(correct), _to_json(list(skills)), started_at or stamp, stamp, device),
+             _to_json(answer), score, int(correct), _skills_json(skills), started_at or stamp, stamp, device),
         )
         if next_position is not None:
             save_position(conn, learner_id, unit_id, next_position, done=unit_done, at=stamp)
@@ -72,6 +73,14 @@ def record_attempt(
         raise
     conn.execute("COMMIT")
     return attempt_id
+
+
+def _skills_json(skills: tuple[str, ...] | list[str]) -> str:
+    key = tuple(skills)
+    text = _skills_text.get(key)
+    if text is None:
+        text = _skills_text[key] = _to_json(list(key))
+    return text
 
 
 def attempts_of(conn: sqlite3.Connection, learner_id: str, lesson_id: str | None = None) -> list[Attempt]:

@@ -58,8 +58,12 @@ def after_answer(conn: sqlite3.Connection, *, learner_id: str, unit_id: str, kin
                  unit_done: bool) -> None:
     """Called by record_attempt inside its transaction, after the answer row is written."""
     wanted = list(dict.fromkeys(skills))
-    if guess is None or not wanted or not all(_step_in_sql(conn, learner_id, skill, correct, guess, answered_at)
-                                              for skill in wanted):
+    stepped = guess is not None and bool(wanted)
+    for skill in wanted if stepped else ():  # a loop, not all(generator): this runs at every tap
+        if not _step_in_sql(conn, learner_id, skill, correct, guess, answered_at):
+            stepped = False
+            break
+    if not stepped:
         mark_stale(conn, [learner_id])
         return
     day, right = answered_at[:10], int(correct)
