@@ -92,3 +92,33 @@ def test_v7_keeps_the_kind_check_in_its_faster_form_and_drops_unused_indexes(tmp
             _attempt(conn, "exam", "bad")
     assert old.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 4
     assert old.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+class _RefusesSchemaEdits:
+    """A connection as an SQLite built in "defensive" mode behaves: sqlite_master is read-only."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def execute(self, sql, *args):
+        if sql.startswith("UPDATE sqlite_master"):
+            raise sqlite3.OperationalError("table sqlite_master may not be modified")
+        return self.conn.execute(sql, *args)
+
+
+def test_v7_keeps_the_old_kind_check_where_sqlite_refuses_schema_edits(tmp_path):
+    conn = sqlite3.connect(tmp_path / "v6.sqlite3", isolation_level=None)
+    migrations.migrate(conn, target=6)
+    from types import SimpleNamespace
+
+    conn.execute("BEGIN")
+    assert migrations.rewrite_kind_check(_RefusesSchemaEdits(conn)) is False
+    migrations._v7(SimpleNamespace(conn=_RefusesSchemaEdits(conn)))  # the rest of v7 goes through
+    conn.execute("COMMIT")
+    assert conn.execute("PRAGMA writable_schema").fetchone()[0] == 0
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'attempts'").fetchone()[0]
+    assert migrations.KIND_CHECK_V1 in sql  # as it was: right, and only slower
+    assert "WITHOUT ROWID" in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'progress'").fetchone()[0]
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        _attempt(conn, "exam", "bad")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -199,9 +199,15 @@ def _v7(db: Database) -> None:
     # On status alone: written when a unit is started or done, not at every answer as one holding
     # updated_at was. The dashboard's queries by status read updated_at from the rows it finds.
     conn.execute("CREATE INDEX progress_status ON progress (status)")
+    rewrite_kind_check(conn)
+
+
+def rewrite_kind_check(conn) -> bool:
+    """The answers' kind CHECK in its faster form; False when this SQLite refuses to edit its
+    schema (a build in "defensive" mode): the old check then stays, as right and only slower."""
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'attempts'").fetchone()[0]
     if KIND_CHECK_V1 not in sql:
-        return
+        return False
     # A CHECK cannot be altered. SQLite documents editing the schema text for changes that leave the
     # stored rows as they are (https://www.sqlite.org/lang_altertable.html#otheralter); rebuilding a
     # table of a million answers would instead keep a centre waiting at the first start. The new
@@ -212,9 +218,12 @@ def _v7(db: Database) -> None:
         conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'attempts'",
                      (sql.replace(KIND_CHECK_V1, KIND_CHECK),))
         conn.execute(f"PRAGMA schema_version = {cookie + 1}")  # other connections re-read the schema
+    except sqlite3.DatabaseError:  # "table sqlite_master may not be modified": nothing was changed
+        return False
     finally:
         conn.execute("PRAGMA writable_schema = OFF")
     conn.execute("SELECT 1 FROM attempts LIMIT 0")  # the new schema parses (else this rolls back)
+    return True
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
