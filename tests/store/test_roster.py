@@ -124,3 +124,22 @@ def test_quick_changes_and_a_clock_set_back_still_stamp_in_order(db, monkeypatch
     set_archived(db, learner, True)
     stamps.append(stamp(db, learner)[0])
     assert stamps == sorted(set(stamps)) and stamps[0] > "2020"  # each later than the one before
+
+
+def test_the_pickers_pages_are_the_active_list_in_order(db):
+    import random
+
+    from ecom_trainer.store.learners import add_learner, learners_page, merge_learners
+    from ecom_trainer.store.roster import set_archived
+
+    rng = random.Random(2)
+    names = ["Anna", "anna", "Bob", "王秀英", "李建国", "Émile", "zed", "Zoe"] * 4
+    ids = [add_learner(db, name + str(rng.randrange(3)), "", "") for name in names]
+    set_archived(db, ids[0], True)
+    merge_learners(db, ids[1], ids[2])
+    everyone = list_learners(db)
+    assert len(everyone) == len(names) - 2  # neither the archived one nor the one joined into another
+    pages = [learners_page(db, offset, 7) for offset in range(0, 40, 7)]
+    assert {total for _, total in pages} == {len(everyone)}
+    assert [learner for page, _ in pages for learner in page] == everyone
+    assert learners_page(db, 100, 7) == ([], len(everyone))

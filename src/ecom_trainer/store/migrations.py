@@ -199,6 +199,9 @@ def _v7(db: Database) -> None:
     # On status alone: written when a unit is started or done, not at every answer as one holding
     # updated_at was. The dashboard's queries by status read updated_at from the rows it finds.
     conn.execute("CREATE INDEX progress_status ON progress (status)")
+    # The learner picker reads one page of active learners in name order: with this index it reads
+    # ten rows instead of sorting a school's 5,000 at every start (~10 ms).
+    conn.execute("CREATE INDEX learners_by_name ON learners (name COLLATE NOCASE, id) WHERE archived = 0")
     rewrite_kind_check(conn)
 
 

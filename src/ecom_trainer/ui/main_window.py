@@ -16,7 +16,7 @@ from ecom_trainer import i18n
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.store.centre import is_set_up
 from ecom_trainer.store.db import database_file
-from ecom_trainer.store.learners import Learner, list_learners
+from ecom_trainer.store.learners import Learner, learners_page
 from ecom_trainer.store.settings import get_setting, set_setting
 from ecom_trainer.ui.learner.picker import LearnerPicker
 from ecom_trainer.ui.screen import Screen
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         if self.picker.photos is None:  # the trainer's photos sit in a folder beside the database
             file = database_file(self.conn)
             self.picker.photos = file.parent / "photos" if file else None
-        self.picker.set_learners(list_learners(self.conn))
+        self.picker.set_learners(lambda offset, limit: learners_page(self.conn, offset, limit))
         self.stack.setCurrentWidget(self.picker)
 
     def open_learner(self, learner: Learner) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal
@@ -39,7 +40,9 @@ class LearnerPicker(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.next_language = ""
-        self.learners: list[Learner] = []
+        self.learners: list[Learner] = []  # the page shown
+        self.total = 0  # learners on every page
+        self._page_of: Callable[[int, int], tuple[list[Learner], int]] = lambda offset, limit: ([], 0)
         self.photos: Path | None = None  # the trainer's photos of learners, beside the database
         self.page = 0
         self.nav.home_button.hide()
@@ -93,31 +96,36 @@ class LearnerPicker(Screen):
         self.language_button.setAccessibleName(native_name(self.next_language))
         self.trainer_button.setText(_("Trainer"))
         self.trainer_button.setAccessibleName(_("Trainer"))
-        self.message.setText(_("No learners yet. A trainer can add them.") if not self.learners else "")
-        self.message.setVisible(not self.learners)  # an empty line would still take its height
+        self.message.setText(_("No learners yet. A trainer can add them.") if not self.total else "")
+        self.message.setVisible(not self.total)  # an empty line would still take its height
 
-    def set_learners(self, learners: list[Learner]) -> None:
-        self.learners = learners
-        self.retranslate()
+    def set_learners(self, page_of: Callable[[int, int], tuple[list[Learner], int]]) -> None:
+        """`page_of(offset, limit)` gives a page of learners and how many there are (see
+        store.learners.learners_page): a page is read when it is shown."""
+        self._page_of = page_of
         self.show_page(0)
+        self.retranslate()
 
     def show_page(self, page: int) -> None:
         per_page = self.columns * ROWS
-        pages = max(1, -(-len(self.learners) // per_page))
-        self.page = max(0, min(page, pages - 1))
+        self.learners, self.total = self._page_of(max(0, page) * per_page, per_page)
+        pages = max(1, -(-self.total // per_page))
+        if page >= pages:  # learners left since the page was offered: show the last one
+            page = pages - 1
+            self.learners, self.total = self._page_of(page * per_page, per_page)
+        self.page = max(0, page)
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        start = self.page * per_page
-        for i, learner in enumerate(self.learners[start:start + per_page]):
+        for i, learner in enumerate(self.learners):
             tile = OptionButton(learner.name, avatar_path(learner.avatar, self.photos), learner.name)
             tile.setCheckable(False)
             tile.setObjectName(f"learner_{learner.id}")
             tile.setAccessibleName(learner.name)
             tile.clicked.connect(lambda _c=False, who=learner: self.picked.emit(who))
             self.grid.addWidget(tile, i // self.columns, i % self.columns)
-        for i in range(len(self.learners[start:start + per_page]), per_page):
+        for i in range(len(self.learners), per_page):
             self.grid.addWidget(QWidget(), i // self.columns, i % self.columns)  # tiles the same size
         self.previous_page.setVisible(self.page > 0)
         self.next_page.setVisible(self.page < pages - 1)
