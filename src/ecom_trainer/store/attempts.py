@@ -6,7 +6,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from ecom_trainer.store.db import PERSON, new_id, now
+from ecom_trainer.store.db import PERSON, new_id, now, transaction
 from ecom_trainer.store.device import device_id
 from ecom_trainer.store.progress import save_position
 
@@ -54,8 +54,7 @@ def record_attempt(
     attempt_id = new_id()
     device = device or device_id(conn)
     stamp = answered_at or now()
-    conn.execute("BEGIN IMMEDIATE")  # as store.db.transaction does, without its generator (every tap)
-    try:
+    with transaction(conn):
         conn.execute(
             "INSERT INTO attempts (id, learner_id, track_id, lesson_id, question_id, kind, answer, "
             "score, correct, skills, started_at, answered_at, device_id) "
@@ -68,10 +67,6 @@ def record_attempt(
         after_answer(conn, learner_id=learner_id, unit_id=unit_id, kind=kind, skills=skills,
                      correct=correct, answered_at=stamp, guess=guess,
                      unit_done=unit_done and next_position is not None)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
     return attempt_id
 
 

@@ -290,14 +290,14 @@ def _import_bundle(conn: sqlite3.Connection, source: Path) -> ImportReport:
             for name in ORDER:
                 if name not in parts:
                     continue
-                if name == "attempts.jsonl":
+                if name == "attempts.jsonl":  # as rows: there can be 100,000s
                     _merge_answers(conn, parts[name], report)
-                elif name == "cohort_member_removals.jsonl":
-                    columns = PARTS[name][1]
-                    _merge_removals(conn, [dict(zip(columns, row, strict=True)) for row in parts[name]], report)
+                    continue
+                records = [dict(zip(PARTS[name][1], row, strict=True)) for row in parts[name]]
+                if name == "cohort_member_removals.jsonl":
+                    _merge_removals(conn, records, report)
                 else:
-                    columns = PARTS[name][1]
-                    _merge_records(conn, name, [dict(zip(columns, row, strict=True)) for row in parts[name]], report)
+                    _merge_records(conn, name, records, report)
     except sqlite3.IntegrityError as exc:
         raise BundleError(f"{source}: refers to learners, cohorts or centres it does not contain "
                           f"({exc}); nothing was imported") from None

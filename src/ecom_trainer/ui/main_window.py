@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         if self.picker.photos is None:  # the trainer's photos sit in a folder beside the database
             file = database_file(self.conn)
             self.picker.photos = file.parent / "photos" if file else None
-        self.picker.set_learners(lambda offset, limit: learners_page(self.conn, offset, limit))
+        self.picker.set_learner_source(lambda offset, limit: learners_page(self.conn, offset, limit))
         self.stack.setCurrentWidget(self.picker)
 
     def open_learner(self, learner: Learner) -> None:

@@ -99,7 +99,7 @@ class LearnerPicker(Screen):
         self.message.setText(_("No learners yet. A trainer can add them.") if not self.total else "")
         self.message.setVisible(not self.total)  # an empty line would still take its height
 
-    def set_learners(self, page_of: Callable[[int, int], tuple[list[Learner], int]]) -> None:
+    def set_learner_source(self, page_of: Callable[[int, int], tuple[list[Learner], int]]) -> None:
         """`page_of(offset, limit)` gives a page of learners and how many there are (see
         store.learners.learners_page): a page is read when it is shown."""
         self._page_of = page_of
