@@ -11,8 +11,8 @@ One window per test; split by track so that each test stays short.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtCore import QEvent, QRect, QSize
+from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from ecom_trainer.app import build_window
@@ -69,12 +69,35 @@ def clipped(widget: QWidget) -> list[str]:
             need = button.fontMetrics().horizontalAdvance(button.text()) + button.iconSize().width()
             if need > button.width():
                 problems.append(f"button {button.text()!r}: needs {need}px, has {button.width()}")
+    problems.extend(tile_problems(widget))
     for child in widget.findChildren(QWidget):  # nothing pushed out of its parent: no overlap
         parent = child.parentWidget()
         if child.isVisible() and not child.isWindow() and not parent.rect().contains(child.geometry()):
             what = getattr(child, "text", lambda: "")() or child.objectName() or type(child).__name__
             problems.append(f"{what[:40]!r} lies outside its parent: {child.geometry().getRect()} "
                             f"in {parent.width()} x {parent.height()}")
+    return problems
+
+
+def tile_problems(widget: QWidget) -> list[str]:
+    """The picker's tiles paint their own name and picture: the name, wrapped as painted, fits
+    inside the border with every line within its width, and the picture keeps 80 x 60."""
+    from ecom_trainer.ui.learner.picker import LearnerTile
+
+    problems = []
+    for tile in widget.findChildren(LearnerTile):
+        if not tile.isVisible():
+            continue
+        picture, name, flags = tile.layout_rects()
+        need = QFontMetrics(tile.name_font()).boundingRect(QRect(0, 0, name.width(), 100_000), flags, tile.name)
+        inside = tile.rect().adjusted(tile.BORDER, tile.BORDER, -tile.BORDER, -tile.BORDER)
+        if need.width() > name.width() + 1 or need.height() > name.height() + 1:
+            problems.append(f"tile {tile.name!r}: needs {need.width()} x {need.height()}, has "
+                            f"{name.width()} x {name.height()}")
+        if not inside.contains(name):
+            problems.append(f"tile {tile.name!r}: its name ({name.getRect()}) leaves the tile ({inside.getRect()})")
+        if tile.picture is not None and (picture.width() < 80 or picture.height() < 60):
+            problems.append(f"tile {tile.name!r}: its picture is {picture.width()} x {picture.height()}")
     return problems
 
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QRect, QSize, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.i18n import native_name
 from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.learners import Learner
 from ecom_trainer.ui.screen import Screen
-from ecom_trainer.ui.theme import MAIN_BUTTON_PX, text_scale
-from ecom_trainer.ui.widgets import OptionButton, icon, label
+from ecom_trainer.ui.theme import BODY_PT, MAIN_BUTTON_PX, TARGET_PX, text_scale
+from ecom_trainer.ui.widgets import icon, label, reading_order, render_svg
 
 COLUMNS, ROWS = 5, 2  # ten big tiles a page: fits 1366 x 768 at every text size without scrolling
 LARGE_COLUMNS = 4  # at 200 % a name of two long words needs the wider tile
@@ -30,6 +31,99 @@ def avatar_path(avatar: str, photos: Path | None = None) -> Path | None:
     else:
         path = resources_dir() / "avatars" / f"{avatar}.svg"
     return path if avatar and path.is_file() else None
+
+
+# Qt::AlignmentFlag and Qt::TextFlag values, passed as the int that QPainter::drawText and
+# QFontMetrics::boundingRect take: naming them would build PySide6's whole Qt namespace (~15 ms of
+# the budgeted start-up; see widgets.py).
+ALIGN_CENTRE, ALIGN_TOP_CENTRE = 0x0084, 0x0024  # AlignCenter, AlignHCenter | AlignTop
+WORD_WRAP, WRAP_ANYWHERE = 0x1000, 0x2000  # TextWordWrap, TextWrapAnywhere
+
+
+class LearnerTile(QPushButton):
+    """A learner's picture with their name below, as one widget that paints both.
+
+    Not a button holding a layout, a picture label and a caption label like the quiz's tiles:
+    those cost ~10-14 ms of the budgeted start-up for a page of ten. A built-in picture is a QIcon
+    of the SVG, which Qt's SVG icon engine renders only when painted, at the size painted; a
+    trainer's photo is scaled to fit when painted (an icon would not enlarge a small photo). The
+    name wraps at word boundaries, or anywhere when a single word is wider than the tile.
+    """
+
+    BORDER, MARGIN_X, MARGIN_Y, GAP = 3, 14, 6, 6  # the stylesheet's border; the quiz tiles' margins
+    MIN_PICTURE = QSize(80, 60)
+
+    def __init__(self, name: str, picture: Path | None = None) -> None:
+        super().__init__()
+        self.name = name
+        self.picture = picture
+        self._icon = QIcon(str(picture)) if picture and picture.suffix.lower() == ".svg" else None
+        self.setProperty("tile", "yes")  # the stylesheet's tile rule: no padding, a main button's height
+        self.setAccessibleName(name)
+        self.setToolTip(name)
+        # QPushButton's vertical policy is Fixed; a tile takes its share of the page's height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._laid_out: tuple[tuple[int, int, float], QRect, QRect, int] | None = None
+
+    def name_font(self) -> QFont:
+        """Body text at the chosen text size, as the quiz tiles' captions: the button's own
+        (larger) font left the picture too little room for a name of three lines at 200 %."""
+        font = QFont(self.font())
+        font.setPointSizeF(BODY_PT * text_scale())
+        return font
+
+    def text_flags(self, width: int) -> int:
+        metrics = QFontMetrics(self.name_font())
+        widest_word = max((metrics.horizontalAdvance(w) for w in self.name.split()), default=0)
+        return ALIGN_TOP_CENTRE | (WORD_WRAP if widest_word <= width else WRAP_ANYWHERE)
+
+    def layout_rects(self) -> tuple[QRect, QRect, int]:
+        """(picture, name, text flags) inside the border and margins: the name keeps the lines
+        its words need, the picture takes what is left."""
+        key = (self.width(), self.height(), text_scale())
+        if self._laid_out is None or self._laid_out[0] != key:
+            inset_x, inset_y = self.BORDER + self.MARGIN_X, self.BORDER + self.MARGIN_Y
+            inner = self.rect().adjusted(inset_x, inset_y, -inset_x, -inset_y)
+            flags = self.text_flags(inner.width())
+            text_h = QFontMetrics(self.name_font()).boundingRect(QRect(0, 0, max(inner.width(), 1), 100_000),
+                                                     flags, self.name).height() if self.name else 0
+            if self.picture is None:
+                name = inner
+                flags = (flags & ~ALIGN_TOP_CENTRE) | ALIGN_CENTRE
+                picture = QRect(inner.x(), inner.y(), 0, 0)
+            else:
+                name = QRect(inner.x(), inner.bottom() + 1 - text_h, inner.width(), text_h)
+                top, gap = inner.y(), self.GAP
+                if name.y() - gap - top < self.MIN_PICTURE.height():  # a long name at 200 %:
+                    top, gap = self.BORDER + 1, 2  # the picture takes the margins before it shrinks
+                picture = QRect(inner.x(), top, inner.width(), max(name.y() - gap - top, 0))
+            self._laid_out = (key, picture, name, flags)
+        return self._laid_out[1:]
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        lines = 2 if self.picture is not None else 1  # most names fit two lines at any text size
+        height = lines * QFontMetrics(self.name_font()).lineSpacing() + 2 * (self.BORDER + self.MARGIN_Y)
+        if self.picture is not None:
+            height += self.MIN_PICTURE.height() + self.GAP
+        return QSize(TARGET_PX, MAIN_BUTTON_PX).expandedTo(QSize(TARGET_PX, height))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.minimumSizeHint()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)  # the stylesheet's border, background and focus colour
+        picture, name, flags = self.layout_rects()
+        painter = QPainter(self)
+        if self._icon is not None and not picture.isEmpty():
+            self._icon.paint(painter, picture)  # centred, keeping its shape
+        elif self.picture is not None and not picture.isEmpty():
+            painter.drawPixmap(picture.topLeft(), render_svg(self.picture, picture.size()))
+        # The pen is already the button's text colour (QPainter takes it from the widget's palette,
+        # which the stylesheet sets). Not setPen(QColor): resolving its overloads builds the Qt
+        # namespace (Qt.PenStyle is one), ~15 ms at the first paint.
+        painter.setFont(self.name_font())
+        painter.drawText(name, flags, reading_order(self.name))
+        painter.end()
 
 
 class LearnerPicker(Screen):
@@ -119,10 +213,8 @@ class LearnerPicker(Screen):
             if item.widget():
                 item.widget().deleteLater()
         for i, learner in enumerate(self.learners):
-            tile = OptionButton(learner.name, avatar_path(learner.avatar, self.photos), learner.name)
-            tile.setCheckable(False)
+            tile = LearnerTile(learner.name, avatar_path(learner.avatar, self.photos))
             tile.setObjectName(f"learner_{learner.id}")
-            tile.setAccessibleName(learner.name)
             tile.clicked.connect(lambda _c=False, who=learner: self.picked.emit(who))
             self.grid.addWidget(tile, i // self.columns, i % self.columns)
         for i in range(len(self.learners), per_page):
