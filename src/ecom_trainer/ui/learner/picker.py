@@ -64,6 +64,7 @@ class LearnerTile(QPushButton):
         # QPushButton's vertical policy is Fixed; a tile takes its share of the page's height.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._laid_out: tuple[tuple[int, int, float], QRect, QRect, int] | None = None
+        self.setMinimumSize(TARGET_PX, self.least_height())
 
     def name_font(self) -> QFont:
         """Body text at the chosen text size, as the quiz tiles' captions: the button's own
@@ -100,15 +101,16 @@ class LearnerTile(QPushButton):
             self._laid_out = (key, picture, name, flags)
         return self._laid_out[1:]
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        lines = 2 if self.picture is not None else 1  # most names fit two lines at any text size
+    def least_height(self) -> int:
+        """Room for the picture at its smallest and two lines of name (most names fit two at any
+        text size), or one line without a picture. Set as the minimum height rather than
+        returned by a sizeHint override: layouts ask for hints dozens of times while the picker
+        comes up, and every call from C++ into Python costs."""
+        lines = 2 if self.picture is not None else 1
         height = lines * QFontMetrics(self.name_font()).lineSpacing() + 2 * (self.BORDER + self.MARGIN_Y)
         if self.picture is not None:
             height += self.MIN_PICTURE.height() + self.GAP
-        return QSize(TARGET_PX, MAIN_BUTTON_PX).expandedTo(QSize(TARGET_PX, height))
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.minimumSizeHint()
+        return max(MAIN_BUTTON_PX, height)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)  # the stylesheet's border, background and focus colour
