@@ -15,6 +15,15 @@ CHECKOUT = Path(__file__).resolve().parents[1]
 @pytest.fixture(autouse=True)
 def _no_override(monkeypatch):
     monkeypatch.delenv("ECOM_TRAINER_ROOT", raising=False)
+    paths._installed_root.cache_clear()  # found once per run; these tests change the run
+    yield
+    paths._installed_root.cache_clear()
+
+
+def test_the_folder_is_found_once_per_run(monkeypatch):
+    assert paths.project_root() == CHECKOUT
+    monkeypatch.setattr(paths, "__file__", "/nowhere/src/ecom_trainer/paths.py")
+    assert paths.project_root() == CHECKOUT  # the answer cannot change while the program runs
 
 
 def test_a_checkout_finds_its_own_folders():
