@@ -3,9 +3,8 @@ on the pixels they paint, since there is no label or picture widget left to ask.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from ecom_trainer.store.learners import list_learners
 from ecom_trainer.ui.learner.picker import WRAP_ANYWHERE, LearnerTile
@@ -24,9 +23,10 @@ def colours_in(image: QImage, rect) -> set[int]:
             for y in range(rect.top(), rect.bottom(), 3)}
 
 
-def test_every_learner_on_the_page_has_a_tile_with_picture_and_name(window):
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the tiles of an earlier page
+def test_every_learner_on_the_page_has_a_tile_with_picture_and_name(window, qtbot):
+    window.show_picker()  # again: the earlier page's tiles are gone at once, not when the loop turns
     tiles = window.picker.findChildren(LearnerTile)
+    qtbot.wait(1)  # laid out
     learners = window.picker.learners
     assert sorted(t.objectName() for t in tiles) == sorted(f"learner_{x.id}" for x in learners)
     for tile in tiles:
@@ -84,3 +84,16 @@ def test_clicking_a_tile_picks_that_learner(window, qtbot, db):
     with qtbot.waitSignal(window.picker.picked) as picked:
         tile.click()
     assert picked.args[0].id == learner.id
+
+
+def test_a_focused_tile_shows_the_focus_colour_in_the_window(window, qtbot):
+    from ecom_trainer.ui.theme import current_palette
+
+    window.show_picker()
+    window.activateWindow()
+    tile = window.picker.findChildren(LearnerTile)[1]
+    tile.setFocus()
+    qtbot.waitUntil(tile.hasFocus)
+    edge = tile.mapTo(window, tile.rect().topLeft())
+    middle = tile.mapTo(window, tile.rect().center())
+    assert QColor(window.grab().toImage().pixel(edge.x() + 1, middle.y())) == QColor(current_palette().focus)

@@ -211,9 +211,11 @@ class LearnerPicker(Screen):
             self.learners, self.total = self._page_of(page * per_page, per_page)
         self.page = max(0, page)
         while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            old = self.grid.takeAt(0).widget()
+            if old is not None:  # out at once (deleteLater waits for the event loop): the old page's
+                old.hide()  # tiles must neither be found by name nor be painted over the new ones
+                old.setParent(None)
+                old.deleteLater()
         for i, learner in enumerate(self.learners):
             tile = LearnerTile(learner.name, avatar_path(learner.avatar, self.photos))
             tile.setObjectName(f"learner_{learner.id}")
