@@ -23,6 +23,7 @@ import hashlib
 import math
 import os
 import platform
+import random
 import shutil
 import sqlite3
 import statistics
@@ -272,10 +273,12 @@ def bench_answer(n: int, tmp: Path, cache: Path) -> tuple[list[Result], list[Res
                  given: object = question.answer) -> None:
             session.answer(unit, position, given)
 
-        for _ in range(n):  # in turn, so drift affects all three alike
-            times["bare"].append(seconds(bare))
-            times["row"].append(seconds(answer_row))
-            times["ours"].append(seconds(ours))
+        order = [("bare", bare), ("row", answer_row), ("ours", ours)]
+        shuffle = random.Random(size).shuffle
+        for _ in range(n):  # in turn, so drift affects all three alike; in a new order each time,
+            shuffle(order)  # as a flush's cost depends on what the one before it wrote
+            for name, fn in order:
+                times[name].append(seconds(fn))
         conn.close()
         med = {k: statistics.median(v) for k, v in times.items()}
         results.append(Result("record one answer (durable, with summaries)", size, answers, med["bare"],
