@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from ecom_trainer.assess.mastery import guess_rate
 from ecom_trainer.assess.review import due_for_review
@@ -55,8 +56,7 @@ class Unit:
         return self.questions[index] if index < len(self.questions) else None
 
 
-@dataclass(frozen=True)
-class Feedback:
+class Feedback(NamedTuple):  # not a frozen dataclass: made at every tap, and that costs ~1 us more
     score: float
     correct: bool
     attempt_id: str
@@ -173,13 +173,10 @@ class LearnerSession:
             track_id, unit_id = unit.origins[position]
             keep_place = False
             self.review_answers[position] = right
-        attempt_id = attempt_store.record_attempt(
-            self.conn, learner_id=self.learner.id, track_id=track_id, unit_id=unit_id,
-            question_id=question.id, kind=unit.kind, answer=given, score=value, correct=right,
-            skills=question.skills, started_at=started_at, device=self._device_id(),
-            next_position=next_position if keep_place else None,
-            unit_done=next_position >= unit.total, guess=guess_rate(question),
-        )
+        attempt_id = attempt_store.store_answer(  # positional: this runs at every tap
+            self.conn, self.learner.id, track_id, unit_id, question.id, unit.kind, given, value, right,
+            question.skills, started_at, next_position if keep_place else None, next_position >= unit.total,
+            None, guess_rate(question), self._device_id())
         return Feedback(value, right, attempt_id)
 
     def _device_id(self) -> str:

@@ -53,23 +53,35 @@ def stale_count(conn: sqlite3.Connection) -> int:
 
 # ---------------------------------------------------------------- as an answer arrives
 
-def after_answer(conn: sqlite3.Connection, *, learner_id: str, unit_id: str, kind: str,
+def after_answer(conn: sqlite3.Connection, learner_id: str, unit_id: str, kind: str,
                  skills: Iterable[str], correct: bool, answered_at: str, guess: float | None,
                  unit_done: bool) -> None:
-    """Called by record_attempt inside its transaction, after the answer row is written."""
-    wanted = list(dict.fromkeys(skills))
-    stepped = guess is not None and bool(wanted)
-    for skill in wanted if stepped else ():  # a loop, not all(generator): this runs at every tap
-        if not _step_in_sql(conn, learner_id, skill, correct, guess, answered_at):
-            stepped = False
-            break
-    if not stepped:
-        mark_stale(conn, [learner_id])
+    """Called by record_attempt inside its transaction, after the answer row is written.
+
+    This runs at every tap, right after the previous answer's disk flush, when every line of
+    Python costs ~3 x what it costs warm: measured, the Python around the statements of one answer
+    cost as much as two more pages at the commit. Hence positional arguments, a question's skills
+    and mastery factors worked out once (`_answer_facts`), and the usual step inline."""
+    facts = _facts.get((skills, guess)) if isinstance(skills, tuple) else None
+    if facts is None:
+        facts = _answer_facts(tuple(skills), guess)
+    wanted, factors = facts
+    if factors is None:  # no guess rate, or no skills: the person is rebuilt later
+        mark_stale(conn, (learner_id,))
         return
-    day, right = answered_at[:10], int(correct)
-    if not conn.execute("UPDATE daily_activity SET answers = answers + 1, right = right + ? "
-                        "WHERE person_id = ? AND day = ?", (right, learner_id, day)).rowcount:
-        conn.execute("INSERT INTO daily_activity VALUES (?, ?, 1, ?)", (learner_id, day, right))
+    known, unknown = factors[correct]
+    right = int(correct)
+    execute = conn.execute
+    for skill in wanted:  # a loop, not all(generator)
+        if not execute(_SKILL_STEP, (learner_id, skill, right, _RECENT[right], answered_at, known, unknown,
+                                     P_LEARN)).rowcount and not _first_answer(conn, learner_id, skill, correct,
+                                                                             guess, answered_at):
+            mark_stale(conn, (learner_id,))
+            return
+    day = answered_at[:10]
+    if not execute("UPDATE daily_activity SET answers = answers + 1, right = right + ? "
+                   "WHERE person_id = ? AND day = ?", (right, learner_id, day)).rowcount:
+        execute("INSERT INTO daily_activity VALUES (?, ?, 1, ?)", (learner_id, day, right))
     if kind != "practice":
         ids = _ids_of(conn, learner_id)
         # A finished test (also one being taken again: its newest answers count, as in a rebuild)
@@ -77,6 +89,20 @@ def after_answer(conn: sqlite3.Connection, *, learner_id: str, unit_id: str, kin
         if unit_done or conn.execute(f"SELECT 1 FROM progress WHERE learner_id IN ({marks}) AND unit_id = ? "
                                      f"AND status = 'done'", [*ids, unit_id]).fetchone():
             _rebuild_test(conn, learner_id, ids, unit_id)
+
+
+_RECENT = ("0", "1")  # a result as `recent` keeps it
+# (skills, guess) -> (the skills once each, bkt_update's factors {correct: (known, unknown)} or None)
+_facts: dict[tuple[tuple[str, ...], float | None], tuple[tuple[str, ...], dict | None]] = {}
+
+
+def _answer_facts(skills: tuple[str, ...], guess: float | None) -> tuple[tuple[str, ...], dict | None]:
+    wanted = tuple(dict.fromkeys(skills))
+    # bkt_update's factors: right: p(1 - slip) against (1 - p) guess; wrong: p slip against (1 - p)(1 - guess)
+    factors = None if guess is None or not wanted else {True: (1 - P_SLIP, guess), False: (P_SLIP, 1 - guess)}
+    if len(_facts) < 10_000:  # one per question and guess rate; bounded all the same
+        _facts[(skills, guess)] = (wanted, factors)
+    return wanted, factors
 
 
 # `_step` done by SQLite, as this runs at every tap: reading the state and writing it back cost
@@ -98,14 +124,9 @@ _SKILL_FIRST = (f"INSERT INTO skill_state SELECT ?1, ?2, 1, ?3, ?4, ?5, ?6, ?7 W
                 "ON CONFLICT DO NOTHING")
 
 
-def _step_in_sql(conn: sqlite3.Connection, person: str, skill: str, correct: bool, guess: float,
-                 at: str) -> bool:
-    """One answer into the skill's state; False when nothing could be written (rebuild)."""
-    # bkt_update's factors: right: p(1 - slip) against (1 - p) guess; wrong: p slip against (1 - p)(1 - guess)
-    known, unknown = (1 - P_SLIP, guess) if correct else (P_SLIP, 1 - guess)
-    right = int(correct)
-    if conn.execute(_SKILL_STEP, (person, skill, right, str(right), at, known, unknown, P_LEARN)).rowcount:
-        return True
+def _first_answer(conn: sqlite3.Connection, person: str, skill: str, correct: bool, guess: float,
+                  at: str) -> bool:
+    """A skill's first answer (no state yet); False when nothing could be written (rebuild)."""
     first = _step((0, 0, "", 0, P_INIT, ""), correct, guess, at)  # (1, right, recent, streak, p, at)
     return conn.execute(_SKILL_FIRST, (person, skill, *first[1:])).rowcount == 1
 
