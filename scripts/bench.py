@@ -211,11 +211,14 @@ def bench_start(runs: int, tmp: Path, cache: Path) -> tuple[list[Result], list[R
     results, context = [], []
     for size, learners, args in cases:
         bare, ours, bare_painted, ours_painted = [], [], [], []
-        for _ in range(runs):  # alternately, so drift affects both alike
-            bare.append(timed([sys.executable, "-c", BARE_WINDOW], env))
-            ours.append(timed([*app, *args], env))
-            bare_painted.append(timed([sys.executable, "-c", BARE_WINDOW_PAINTED], env))
-            ours_painted.append(timed([*app, *args], painted_env))
+        starts = [(bare, [sys.executable, "-c", BARE_WINDOW], env), (ours, [*app, *args], env),
+                  (bare_painted, [sys.executable, "-c", BARE_WINDOW_PAINTED], env),
+                  (ours_painted, [*app, *args], painted_env)]
+        shuffle = random.Random(size).shuffle
+        for _ in range(runs):  # in turn, so drift affects all alike; in a new order each time, so
+            shuffle(starts)  # that no program always follows the same one
+            for times, command, environment in starts:
+                times.append(timed(command, environment))
         results.append(Result("cold start to the learner picker", size, learners, statistics.median(bare),
                               statistics.median(ours), "a bare PySide6 window, shown", budget=1.3))
         context.append(Result("cold start to the learner picker", size, learners, statistics.median(bare_painted),
