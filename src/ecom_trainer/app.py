@@ -35,17 +35,15 @@ def _run_gui(db_path: Path, demo: bool, language: str | None, lessons: Path | No
     if safe_mode:
         use_software_rendering()
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     skip_pyside_source_scan()
-    from ecom_trainer.paths import lessons_dir, resources_dir
+    from ecom_trainer.paths import lessons_dir
     from ecom_trainer.store.centre import is_set_up
     from ecom_trainer.store.db import DatabaseError, open_database
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("ecom-trainer")
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
     try:
         conn = open_database(db_path)
     except DatabaseError as exc:
@@ -84,6 +82,9 @@ def _run_gui(db_path: Path, demo: bool, language: str | None, lessons: Path | No
         from ecom_trainer.ui.smoke_test import check_started
 
         QTimer.singleShot(0, lambda: check_started(app, window))
+    # The window's icon (title bar, task bar) just after the picker is up: the picker itself names
+    # no QIcon, whose first use costs ~2 ms of PySide6 enums (see widgets.set_icon).
+    QTimer.singleShot(0, lambda: set_window_icon(app))
     # Backups just after the picker is on screen: it needs neither threads nor store.backup.
     QTimer.singleShot(0, lambda: start_backups(app, window, db_path, changes_before_start))
     # Load the lessons just after the picker is on screen, so the first tap is instant; then the
@@ -91,6 +92,14 @@ def _run_gui(db_path: Path, demo: bool, language: str | None, lessons: Path | No
     QTimer.singleShot(150, lambda: window.curriculum)
     QTimer.singleShot(150, _collect_after_start)
     return app.exec()
+
+
+def set_window_icon(app) -> None:
+    from PySide6.QtGui import QIcon
+
+    from ecom_trainer.paths import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
 
 
 def skip_pyside_source_scan() -> None:

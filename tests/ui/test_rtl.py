@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ecom_trainer import i18n
 from ecom_trainer.app import build_window
 from ecom_trainer.store.demo import seed_demo
-from ecom_trainer.store.learners import list_learners
+from ecom_trainer.store.learners import add_learner, list_learners
 from ecom_trainer.store.settings import set_setting
 from ecom_trainer.ui.widgets import POINTING, icon
 
@@ -87,8 +87,12 @@ def test_a_stored_right_to_left_language_mirrors_the_learner_screens_from_the_st
 
 def test_the_language_button_and_the_trainer_settings_set_and_reset_the_direction(qtbot, db, curriculum):
     seed_demo(db, curriculum)
+    for n in range(6):  # two pages, so that the picker shows its arrows (they get icons when shown)
+        add_learner(db, f"Learner {n}", "", "avatar-ox")
     window = open_window(qtbot, db, curriculum, "en")
     picker = window.picker
+    assert picker.previous_page.icon().isNull()  # page 1 of 2: no way back, and no icon made for it
+    picker.show_page(1)
     back_before = image(window.picker.previous_page.icon())
     assert QApplication.layoutDirection() == LTR and ink_centre(back_before) < 0.5
 
@@ -109,10 +113,14 @@ def test_the_language_button_and_the_trainer_settings_set_and_reset_the_directio
     set_setting(db, "language", "ug")  # what the trainer's settings save before applying them
     window.apply_settings()
     assert QApplication.layoutDirection() == RTL and window.picker.isRightToLeft()
+    window.show_picker()
+    window.picker.show_page(1)
     assert ink_centre(image(window.picker.previous_page.icon())) > 0.5
     set_setting(db, "language", "en")
     window.apply_settings()
     assert QApplication.layoutDirection() == LTR and not window.picker.isRightToLeft()
+    window.show_picker()
+    window.picker.show_page(1)
     assert ink_centre(image(window.picker.previous_page.icon())) < 0.5
 
 

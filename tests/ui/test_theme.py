@@ -88,3 +88,30 @@ def test_the_audit_finds_small_text_faint_text_and_small_targets(qtbot, db, curr
     assert "QLabel '淡淡的小字': contrast 2." in found
     assert "QPushButton 'x': 30 x 30 px" in found
     assert len(audit.problems) == 3, found
+
+
+@pytest.mark.parametrize("theme", ["default", "high_contrast"])
+def test_the_pickers_icons_are_there_in_both_themes(qtbot, db, curriculum, theme):
+    """In the default theme the picker's unturning icons come from the stylesheet (no QIcon named in
+    Python before the picker is up); in high contrast Python recolours them. Either way they show,
+    drawn in the theme's text colour where the icon is dark."""
+    from PySide6.QtGui import QColor
+
+    from ecom_trainer.ui.theme import STYLESHEET_ICONS, current_palette
+
+    window = open_window(qtbot, db, curriculum, theme, 1.0)
+    window.show_picker()
+    settle()
+    picker = window.picker
+    for button in (picker.nav.listen_button, picker.nav.help_button, picker.trainer_button):
+        assert not button.icon().isNull(), button.objectName()
+        picture = button.icon().pixmap(36, 36).toImage()
+        pixels = [QColor(picture.pixel(x, y)) for x in range(36) for y in range(36)]
+        if theme == "high_contrast":  # recoloured: light strokes (on black, or transparent)
+            drawn = [c for c in pixels if c.alpha() > 200 and c.lightness() > 200]
+        else:  # the icon's own dark strokes on transparent
+            drawn = [c for c in pixels if c.alpha() > 200 and c.lightness() < 80]
+        assert len(drawn) > 40, button.objectName()  # a drawn icon, not an empty one
+    stylesheet_named = {b.property("icon_name") for b in picker.findChildren(QPushButton)} - {None}
+    assert stylesheet_named == ({"listen", "help", "home", "lock"} & set(STYLESHEET_ICONS)
+                                if current_palette().name == "default" else set())

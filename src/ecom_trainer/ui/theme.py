@@ -82,6 +82,18 @@ def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
 # The date fields' calendar button is a target, not Qt's sliver; its subcontrol is sized only
 # once the field itself is styled, hence the QDateEdit rules below.
 _DOWN_ARROW = (resources_dir() / "icons" / "down.svg").as_posix()
+# Icons the stylesheet gives to buttons by their `icon_name` property (widgets.set_icon): those on
+# the learner picker that never turn right to left. Only in the default theme: the high-contrast
+# theme recolours its icons, which Python does.
+STYLESHEET_ICONS = ("listen", "help", "home", "lock")
+
+
+def _icon_rules(p: Palette) -> str:
+    if p is not DEFAULT:
+        return ""
+    folder = resources_dir() / "icons"
+    return "\n".join(f'    QAbstractButton[icon_name="{name}"] {{ qproperty-icon: url("{(folder / name).as_posix()}.svg"); }}'
+                     for name in STYLESHEET_ICONS)
 
 
 def stylesheet(p: Palette, scale: float = 1.0) -> str:
@@ -135,6 +147,7 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
     QTableWidget, QListWidget {{ background: {p.panel}; font-size: {pt(SMALL_PT)}; }}
     QHeaderView::section {{ background: {p.window}; font-size: {pt(SMALL_PT)}; padding: 4px; }}
     QScrollArea {{ border: none; }}
+{_icon_rules(p)}
     """
 
 

@@ -11,9 +11,10 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -28,7 +29,17 @@ from PySide6.QtWidgets import (
 
 from ecom_trainer.i18n import gettext as _
 from ecom_trainer.paths import resources_dir
-from ecom_trainer.ui.theme import DEFAULT, MAIN_BUTTON_PX, TARGET_PX, current_palette, large_text
+from ecom_trainer.ui.theme import (
+    DEFAULT,
+    MAIN_BUTTON_PX,
+    STYLESHEET_ICONS,
+    TARGET_PX,
+    current_palette,
+    large_text,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 TRANSPARENT = QColor(0, 0, 0, 0)
 
@@ -81,6 +92,17 @@ POINTING = frozenset({"back", "next"})
 _pointing_keys: dict[int, tuple[str, str | None]] = {}  # QIcon.cacheKey -> (name, tint)
 
 
+def set_icon(button: QAbstractButton, name: str) -> None:
+    """Give a button its icon. In the default theme the icons that never turn (STYLESHEET_ICONS)
+    come from the stylesheet (`qproperty-icon`, by the button's `icon_name`): Qt then makes them
+    in C++, and the learner picker's path never names QIcon in Python, whose first use builds
+    PySide6's QIcon enums (ThemeIcon alone has 151 members: ~2 ms of the budgeted start-up)."""
+    if name in STYLESHEET_ICONS and current_palette() is DEFAULT:
+        button.setProperty("icon_name", name)
+    else:
+        button.setIcon(icon(name))
+
+
 def icon(name: str, tint: str | None = None) -> QIcon:
     """An icon from resources/icons, in the theme's text colour unless `tint` says otherwise
     (the icons are drawn dark: on the high-contrast theme's black they must be recoloured)."""
@@ -94,6 +116,8 @@ def icon(name: str, tint: str | None = None) -> QIcon:
 def _icon(name: str, tint: str | None, mirrored: bool = False) -> QIcon:
     """Untinted icons go through Qt's SVG icon engine, which renders only when and at the size an
     icon is painted (hidden buttons cost nothing)."""
+    from PySide6.QtGui import QIcon  # not at the top: see set_icon
+
     path = resources_dir() / "icons" / f"{name}.svg"
     if not path.is_file():
         return QIcon()
@@ -381,7 +405,7 @@ class NavBar(QWidget):
         button = QPushButton()  # icon beside text by default, unlike QToolButton
         button.setProperty("role", "nav")
         button.setObjectName(f"nav_{name}")
-        button.setIcon(icon(name))
+        set_icon(button, name)
         button.setIconSize(QSize(36, 36))
         button.setMinimumSize(MAIN_BUTTON_PX, MAIN_BUTTON_PX)
         button.clicked.connect(signal.emit)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from ecom_trainer.i18n import gettext as _
@@ -15,7 +15,7 @@ from ecom_trainer.paths import resources_dir
 from ecom_trainer.store.learners import Learner
 from ecom_trainer.ui.screen import Screen
 from ecom_trainer.ui.theme import BODY_PT, MAIN_BUTTON_PX, TARGET_PX, text_scale
-from ecom_trainer.ui.widgets import icon, label, reading_order, render_svg
+from ecom_trainer.ui.widgets import icon, label, reading_order, render_svg, set_icon
 
 COLUMNS, ROWS = 5, 2  # ten big tiles a page: fits 1366 x 768 at every text size without scrolling
 LARGE_COLUMNS = 4  # at 200 % a name of two long words needs the wider tile
@@ -44,10 +44,11 @@ class LearnerTile(QPushButton):
     """A learner's picture with their name below, as one widget that paints both.
 
     Not a button holding a layout, a picture label and a caption label like the quiz's tiles:
-    those cost ~10-14 ms of the budgeted start-up for a page of ten. A built-in picture is a QIcon
-    of the SVG, which Qt's SVG icon engine renders only when painted, at the size painted; a
-    trainer's photo is scaled to fit when painted (an icon would not enlarge a small photo). The
-    name wraps at word boundaries, or anywhere when a single word is wider than the tile.
+    those cost ~10-14 ms of the budgeted start-up for a page of ten. The picture (a built-in SVG or
+    a trainer's photo) is rendered when first painted, at the size painted (widgets.render_svg,
+    cached): not a QIcon, whose first use in Python costs ~2 ms of PySide6 enums before the
+    picker can show (widgets.set_icon), and whose engine parsed each SVG twice. The name wraps
+    at word boundaries, or anywhere when a single word is wider than the tile.
     """
 
     BORDER, MARGIN_X, MARGIN_Y, GAP = 3, 14, 6, 6  # the stylesheet's border; the quiz tiles' margins
@@ -57,7 +58,6 @@ class LearnerTile(QPushButton):
         super().__init__()
         self.name = name
         self.picture = picture
-        self._icon = QIcon(str(picture)) if picture and picture.suffix.lower() == ".svg" else None
         self.setProperty("tile", "yes")  # the stylesheet's tile rule: no padding, a main button's height
         self.setAccessibleName(name)
         self.setToolTip(name)
@@ -116,9 +116,7 @@ class LearnerTile(QPushButton):
         super().paintEvent(event)  # the stylesheet's border, background and focus colour
         picture, name, flags = self.layout_rects()
         painter = QPainter(self)
-        if self._icon is not None and not picture.isEmpty():
-            self._icon.paint(painter, picture)  # centred, keeping its shape
-        elif self.picture is not None and not picture.isEmpty():
+        if self.picture is not None and not picture.isEmpty():  # centred, keeping its shape
             painter.drawPixmap(picture.topLeft(), render_svg(self.picture, picture.size()))
         # The pen is already the button's text colour (QPainter takes it from the widget's palette,
         # which the stylesheet sets). Not setPen(QColor): resolving its overloads builds the Qt
@@ -160,8 +158,6 @@ class LearnerPicker(Screen):
         for b in (self.previous_page, self.next_page):
             b.setMinimumHeight(MAIN_BUTTON_PX)
             b.setIconSize(QSize(36, 36))
-        self.previous_page.setIcon(icon("back"))
-        self.next_page.setIcon(icon("next"))
         self.previous_page.clicked.connect(lambda: self.show_page(self.page - 1))
         self.next_page.clicked.connect(lambda: self.show_page(self.page + 1))
         self.language_button = QPushButton()
@@ -169,7 +165,7 @@ class LearnerPicker(Screen):
         self.language_button.clicked.connect(self.language.emit)
         self.trainer_button = QPushButton()
         self.trainer_button.setObjectName("trainer_button")
-        self.trainer_button.setIcon(icon("lock"))
+        set_icon(self.trainer_button, "lock")
         self.trainer_button.setIconSize(QSize(32, 32))
         self.trainer_button.clicked.connect(self.trainer.emit)
         row.addWidget(self.previous_page)
@@ -223,6 +219,12 @@ class LearnerPicker(Screen):
             self.grid.addWidget(tile, i // self.columns, i % self.columns)
         for i in range(len(self.learners), per_page):
             self.grid.addWidget(QWidget(), i // self.columns, i % self.columns)  # tiles the same size
+        # The arrows get their icons when first shown: most centres have one page, and a QIcon
+        # costs start-up time (widgets.set_icon); they turn right to left as any pointing icon.
+        for button, name, shown in ((self.previous_page, "back", self.page > 0),
+                                    (self.next_page, "next", self.page < pages - 1)):
+            if shown and button.icon().isNull():
+                button.setIcon(icon(name))
         self.previous_page.setVisible(self.page > 0)
         self.next_page.setVisible(self.page < pages - 1)
 
