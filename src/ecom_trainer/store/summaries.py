@@ -54,7 +54,7 @@ def stale_count(conn: sqlite3.Connection) -> int:
 # ---------------------------------------------------------------- as an answer arrives
 
 def after_answer(conn: sqlite3.Connection, learner_id: str, unit_id: str, kind: str,
-                 skills: Iterable[str], correct: bool, answered_at: str, guess: float | None,
+                 skills: tuple[str, ...], correct: bool, answered_at: str, guess: float | None,
                  unit_done: bool) -> None:
     """Called by record_attempt inside its transaction, after the answer row is written.
 
@@ -62,10 +62,7 @@ def after_answer(conn: sqlite3.Connection, learner_id: str, unit_id: str, kind: 
     Python costs ~3 x what it costs warm: measured, the Python around the statements of one answer
     cost as much as two more pages at the commit. Hence positional arguments, a question's skills
     and mastery factors worked out once (`_answer_facts`), and the usual step inline."""
-    facts = _facts.get((skills, guess)) if isinstance(skills, tuple) else None
-    if facts is None:
-        facts = _answer_facts(tuple(skills), guess)
-    wanted, factors = facts
+    wanted, factors = _facts.get((skills, guess)) or _answer_facts(skills, guess)
     if factors is None:  # no guess rate, or no skills: the person is rebuilt later
         mark_stale(conn, (learner_id,))
         return

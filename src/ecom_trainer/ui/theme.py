@@ -88,12 +88,15 @@ _DOWN_ARROW = (resources_dir() / "icons" / "down.svg").as_posix()
 STYLESHEET_ICONS = ("listen", "help", "home", "lock")
 
 
+def stylesheet_icons(p: Palette) -> tuple[str, ...]:
+    """The icons this palette's stylesheet gives (the one place that decides it)."""
+    return STYLESHEET_ICONS if p is DEFAULT else ()
+
+
 def _icon_rules(p: Palette) -> str:
-    if p is not DEFAULT:
-        return ""
     folder = resources_dir() / "icons"
     return "\n".join(f'    QAbstractButton[icon_name="{name}"] {{ qproperty-icon: url("{(folder / name).as_posix()}.svg"); }}'
-                     for name in STYLESHEET_ICONS)
+                     for name in stylesheet_icons(p))
 
 
 def stylesheet(p: Palette, scale: float = 1.0) -> str:

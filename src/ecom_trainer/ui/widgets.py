@@ -32,10 +32,10 @@ from ecom_trainer.paths import resources_dir
 from ecom_trainer.ui.theme import (
     DEFAULT,
     MAIN_BUTTON_PX,
-    STYLESHEET_ICONS,
     TARGET_PX,
     current_palette,
     large_text,
+    stylesheet_icons,
 )
 
 if TYPE_CHECKING:
@@ -93,11 +93,11 @@ _pointing_keys: dict[int, tuple[str, str | None]] = {}  # QIcon.cacheKey -> (nam
 
 
 def set_icon(button: QAbstractButton, name: str) -> None:
-    """Give a button its icon. In the default theme the icons that never turn (STYLESHEET_ICONS)
+    """Give a button its icon. In the default theme the icons that never turn (theme.STYLESHEET_ICONS)
     come from the stylesheet (`qproperty-icon`, by the button's `icon_name`): Qt then makes them
     in C++, and the learner picker's path never names QIcon in Python, whose first use builds
     PySide6's QIcon enums (ThemeIcon alone has 151 members: ~2 ms of the budgeted start-up)."""
-    if name in STYLESHEET_ICONS and current_palette() is DEFAULT:
+    if name in stylesheet_icons(current_palette()):
         button.setProperty("icon_name", name)
     else:
         button.setIcon(icon(name))

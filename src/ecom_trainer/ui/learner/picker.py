@@ -63,15 +63,16 @@ class LearnerTile(QPushButton):
         self.setToolTip(name)
         # QPushButton's vertical policy is Fixed; a tile takes its share of the page's height.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self._laid_out: tuple[tuple[int, int, float], QRect, QRect, int] | None = None
+        # Body text at the chosen text size, as the quiz tiles' captions: the button's own (larger)
+        # font left the picture too little room for a name of three lines at 200 %. Made once: a
+        # tile is rebuilt, not restyled, when the trainer changes the text size.
+        self._name_font = QFont(self.font())
+        self._name_font.setPointSizeF(BODY_PT * text_scale())
+        self._laid_out: tuple[tuple[int, int], QRect, QRect, int] | None = None
         self.setMinimumSize(TARGET_PX, self.least_height())
 
     def name_font(self) -> QFont:
-        """Body text at the chosen text size, as the quiz tiles' captions: the button's own
-        (larger) font left the picture too little room for a name of three lines at 200 %."""
-        font = QFont(self.font())
-        font.setPointSizeF(BODY_PT * text_scale())
-        return font
+        return self._name_font
 
     def text_flags(self, width: int) -> int:
         metrics = QFontMetrics(self.name_font())
@@ -81,7 +82,7 @@ class LearnerTile(QPushButton):
     def layout_rects(self) -> tuple[QRect, QRect, int]:
         """(picture, name, text flags) inside the border and margins: the name keeps the lines
         its words need, the picture takes what is left."""
-        key = (self.width(), self.height(), text_scale())
+        key = (self.width(), self.height())
         if self._laid_out is None or self._laid_out[0] != key:
             inset_x, inset_y = self.BORDER + self.MARGIN_X, self.BORDER + self.MARGIN_Y
             inner = self.rect().adjusted(inset_x, inset_y, -inset_x, -inset_y)
